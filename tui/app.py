@@ -1,0 +1,312 @@
+"""The Concerto app: its factory, its screens, autosave, signals and crash handling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from tui.config import Config, load_config, log_path
+from tui.context import SessionContext
+from tui.i18n import _, get_language, set_language
+from tui.keymap import bindings_for
+from tui.messages import save_error
+from tui.model import SCREENS, utcnow
+from tui.model.text import clean_text
+from tui.storage.store import SessionStore, new_session_id
+
+SAVE_DELAY = 0.2
+"""Seconds between a change and its save (every change reaches the disk within half a second)."""
+FOLLOW_INTERVAL = 0.5
+
+
+class ConcertoApp(App[int]):
+    """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Concerto"
+    BINDINGS = bindings_for("app")
+    ENABLE_COMMAND_PALETTE = True
+
+    save_state: reactive[str] = reactive("saved")
+    """saved, pending, failed or read-only: shown in the header."""
+    revision: reactive[int] = reactive(0)
+    """Bumped when the session changed under the screens (followed save, reload)."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        *,
+        clock: Callable[[], dt.datetime] = utcnow,
+        tz: str = "America/Montreal",
+        config: Config | None = None,
+        session_id: str | None = None,
+        display_path: str | None = None,
+    ) -> None:
+        """Build the app on ``store``; ``clock`` and the store's id factory make tests repeatable."""
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.tz = tz
+        self.config = config or Config()
+        self.start_session = session_id
+        self.display_path = display_path or str(store.folder)
+        self.ctx: SessionContext | None = None
+        self._save_timer: Any = None
+
+    # -- start and stop ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Open the requested session, or the home screen."""
+        from tui.screens.home import HomeScreen
+
+        self.install_signal_handlers()
+        self.push_screen(HomeScreen())
+        if self.start_session:
+            self.open_session(self.start_session)
+
+    def install_signal_handlers(self) -> None:
+        """SIGHUP (a dropped SSH connection) and SIGTERM save what is pending, then exit."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(sig, self._on_signal)
+
+    def _on_signal(self) -> None:
+        self.flush_now()
+        self.exit(0)
+
+    def flush_now(self) -> bool:
+        """Write pending changes synchronously (quit, signals, crashes)."""
+        if self.ctx is None:
+            return True
+        ok = self.ctx.flush()
+        self._show_save_state()
+        return ok
+
+    def _handle_exception(self, error: Exception) -> None:
+        try:
+            self.flush_now()
+        finally:
+            write_crash_log(error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """The traceback goes to the log file; the terminal gets one line (see run_app)."""
+        self._exit_renderables.clear()
+
+    async def action_quit(self) -> None:
+        """Save what is pending and leave."""
+        if not self.flush_now() and self.ctx is not None:
+            from tui.screens.dialogs import SaveFailedQuit
+
+            self.push_screen(SaveFailedQuit(self.ctx))
+            return
+        self.close_session()
+        self.exit(0)
+
+    # -- the session ---------------------------------------------------------------------
+
+    def open_session(self, session_id: str) -> None:
+        """Open a session (read-only if held elsewhere) at the screen where it was left."""
+        from tui.messages import store_error
+        from tui.storage.store import StoreError
+
+        self.close_session()
+        try:
+            handle = self.store.open(session_id)
+        except StoreError as exc:
+            self.notify(store_error(exc.code, **exc.detail), severity="error")
+            return
+        except Exception as exc:  # damaged: the home screen already says why
+            self.notify(clean_text(str(exc), multiline=False), severity="error")
+            return
+        self.ctx = SessionContext(handle)
+        self.save_state = "read-only" if handle.read_only else "saved"
+        if handle.read_only:
+            self.set_interval(FOLLOW_INTERVAL, self._follow, name="follow")
+        self.show_screen(self.ctx.session.progress.screen)
+
+    def close_session(self) -> None:
+        """Save and release the open session, if any."""
+        if self.ctx is None:
+            return
+        self.ctx.flush()
+        self.ctx.close()
+        self.ctx = None
+
+    def show_screen(self, key: str) -> None:
+        """Show one screen of the session (meeting, a step, review, minutes)."""
+        from tui.screens.registry import make_screen
+
+        if self.ctx is None:
+            return
+        if key not in SCREENS:
+            key = "meeting"
+        if self.ctx.session.progress.screen != key and not self.ctx.read_only:
+            self.ctx.session.progress.screen = key  # type: ignore[assignment]
+            self.changed(["progress"])
+        screen = make_screen(key)
+        if isinstance(self.screen, _session_screen_type()):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self) -> None:
+        """Back to the list of sessions."""
+        self.close_session()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, _session_screen_type()):
+            self.pop_screen()
+        self.screen.refresh_sessions()  # type: ignore[attr-defined]
+
+    def changed(self, tables: Iterable[str] | None = None) -> None:
+        """A screen changed the session: save it shortly, off the event loop."""
+        if self.ctx is None or self.ctx.read_only:
+            return
+        self.ctx.mark(tables)
+        self.save_state = "pending"
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._save_soon)
+
+    def _save_soon(self) -> None:
+        self._save_timer = None
+        self._save_worker()
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save_worker(self) -> None:
+        ctx = self.ctx
+        if ctx is not None:
+            ctx.flush()
+            self.call_from_thread(self._show_save_state)
+
+    def _show_save_state(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        if ctx.read_only:
+            self.save_state = "read-only"
+        elif ctx.error is not None:
+            self.save_state = "failed"
+            if self._save_timer is None:  # keep retrying while the fault lasts
+                self._save_timer = self.set_timer(2.0, self._save_soon)
+        else:
+            self.save_state = "pending" if ctx.pending else "saved"
+
+    def save_error_text(self) -> str:
+        """The banner shown while saves fail."""
+        if self.ctx is None or self.ctx.error is None:
+            return ""
+        err = self.ctx.error
+        return save_error(err.code, str(err.folder))
+
+    def _follow(self) -> None:
+        if self.ctx is not None and self.ctx.follow():
+            self.revision += 1
+
+    # -- palette and language --------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Concerto's own palette entries, translated (Textual's English ones replaced)."""
+        from tui.keymap import KEYMAP
+
+        seen: set[str] = set()
+        for command in KEYMAP:
+            if command.action in seen:
+                continue
+            if command.scope not in ("app", getattr(screen, "SCOPE", "")):
+                continue
+            seen.add(command.action)
+            target = self if command.scope == "app" else screen
+            action = getattr(target, f"action_{command.action}", None)
+            if action is not None:
+                yield SystemCommand(command.palette_text(), _(command.label), action)
+        yield from getattr(screen, "extra_commands", lambda: [])()
+
+    def action_toggle_language(self) -> None:
+        """Switch the interface between French and English."""
+        set_language("en" if get_language() == "fr" else "fr")
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
+        """Redraw every screen in the new language."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "relabel"):
+                screen.relabel()
+            screen.refresh_bindings()
+
+    def action_help(self) -> None:
+        """Show the help of the current screen and the keymap."""
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+
+
+def _session_screen_type() -> type:
+    from tui.screens.base import SessionScreen
+
+    return SessionScreen
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """Write the traceback to the log file and say where, in one line on stderr."""
+    path = log_path()
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as f:
+            os.chmod(path, 0o600)
+            f.write(f"--- {utcnow().isoformat()}\n")
+            f.write("".join(traceback.format_exception(error)))
+    except OSError:
+        return None
+    return path
+
+
+def make_app(
+    folder: Path,
+    *,
+    lang: str | None = None,
+    clock: Callable[[], dt.datetime] = utcnow,
+    tz: str = "America/Montreal",
+    new_id: Callable[[], str] = new_session_id,
+    config: Config | None = None,
+    session_id: str | None = None,
+    display_path: str | None = None,
+) -> ConcertoApp:
+    """The app factory the command line and the tests both call."""
+    if lang:
+        set_language(lang)
+    store = SessionStore(folder, clock=clock, new_id=new_id)
+    return ConcertoApp(
+        store,
+        clock=clock,
+        tz=tz,
+        config=config,
+        session_id=session_id,
+        display_path=display_path,
+    )
+
+
+def run_app(folder: Path, *, session_id: str | None, tz: str, config: Config | None) -> int:
+    """Run the app in this terminal; return the exit status."""
+    app = make_app(folder, tz=tz, config=config or load_config(), session_id=session_id)
+    app.run()
+    if app.return_code not in (None, 0):
+        path = log_path()
+        print(_("Concerto stopped on an unexpected error; details in {path}", path=str(path)),
+              file=sys.stderr)
+        return app.return_code or 1
+    return 0

@@ -1,0 +1,140 @@
+"""The ``concerto`` command: the app, and commands for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import zoneinfo
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import tui
+from tui.i18n import LANGS, _, resolve_language, set_language
+from tui.model.text import clean_text
+
+
+class CliError(Exception):
+    """Bad input: one line on standard error, a non-zero exit, nothing written."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one translated line."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line naming what was wrong and exit 2."""
+        raise CliError(message)
+
+
+def _argparse_translation(message: str) -> str:
+    return _(message)
+
+
+def _lang(value: str) -> str:
+    if value not in LANGS:
+        raise argparse.ArgumentTypeError(_("unknown language {value} (fr or en)", value=value))
+    return value
+
+
+def _tz(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(_("unknown time zone {value}", value=value)) from None
+    return value
+
+
+def build_parser() -> Parser:
+    """The command-line grammar."""
+    p = Parser(prog="concerto", description=_("Facilitate operations and governance planning."))
+    p.add_argument("--version", action="version", version=f"concerto {tui.__version__}")
+    p.add_argument("--data-dir", metavar=_("FOLDER"), help=_("folder of the sessions"))
+    p.add_argument("--lang", type=_lang, help=_("interface language (fr or en)"))
+    p.add_argument("--tz", type=_tz, help=_("time zone of the meeting, e.g. America/Montreal"))
+    sub = p.add_subparsers(dest="command", metavar=_("COMMAND"))
+    o = sub.add_parser("open", help=_("open a session in the app"))
+    o.add_argument("id")
+    ls = sub.add_parser("list", help=_("list the sessions"))
+    ls.add_argument("--json", action="store_true", help=_("one JSON object per file"))
+    ls.add_argument("--trash", action="store_true", help=_("list the trash instead"))
+    ls.add_argument("--backups", metavar="ID", help=_("list the backups of a session"))
+    n = sub.add_parser("new", help=_("create a session and print its id"))
+    n.add_argument("title")
+    n.add_argument("--minutes-lang", type=_lang, help=_("language of the minutes (fr or en)"))
+    e = sub.add_parser("export", help=_("export the minutes or the session"))
+    e.add_argument("id")
+    e.add_argument("--format", choices=("md", "html", "json"), default="md")
+    e.add_argument("--mode", choices=("summary", "formal"), help=_("minutes mode"))
+    e.add_argument("-o", "--output", metavar=_("FILE"), help=_("file to write, or - for stdout"))
+    e.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    i = sub.add_parser("import", help=_("import a session exported as JSON"))
+    i.add_argument("file")
+    d = sub.add_parser("delete", help=_("move a session to the trash"))
+    d.add_argument("id")
+    r = sub.add_parser("restore", help=_("restore a session from the trash or a backup"))
+    r.add_argument("id")
+    r.add_argument("--backup", type=int, metavar="N", help=_("restore backup number N"))
+    sub.add_parser("demo", help=_("write the demo sessions"))
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    argparse._ = _argparse_translation  # type: ignore[attr-defined]
+    from tui.config import load_config
+
+    config = load_config()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(resolve_language(_peek_lang(argv), os.environ, config.lang))
+    try:
+        args = build_parser().parse_args(argv)
+        set_language(resolve_language(args.lang, os.environ, config.lang))
+        return run(args, config)
+    except CliError as exc:
+        print(f"concerto: {clean_text(str(exc), multiline=False)}", file=sys.stderr)
+        return 2
+
+
+def _peek_lang(argv: list[str]) -> str | None:
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv) and argv[n + 1] in LANGS:
+            return argv[n + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGS:
+            return arg[7:]
+    return None
+
+
+def run(args: argparse.Namespace, config: Any) -> int:
+    """Dispatch a parsed command line."""
+    from tui.commands import COMMANDS
+    from tui.storage.paths import resolve_data_dir
+
+    folder = resolve_data_dir(args.data_dir)
+    tz = args.tz or os.environ.get("CONCERTO_TZ") or config.tz or _system_tz()
+    if args.command in (None, "open"):
+        from tui.app import run_app
+
+        return run_app(folder, session_id=getattr(args, "id", None), tz=tz, config=config)
+    return COMMANDS[args.command](args, folder, tz)
+
+
+def _system_tz() -> str:
+    tz = os.environ.get("TZ")
+    if tz:
+        try:
+            zoneinfo.ZoneInfo(tz)
+            return tz
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    try:
+        return str(Path("/etc/timezone").read_text().strip()) or "UTC"
+    except OSError:
+        return "UTC"
+
+
+def emit_json(items: list[dict[str, Any]]) -> None:
+    """Print one JSON object per line."""
+    for item in items:
+        print(json.dumps(item, ensure_ascii=False, sort_keys=True))

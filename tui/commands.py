@@ -1,0 +1,192 @@
+"""The script commands of ``concerto``: list, new, export, import, delete, restore, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tui.cli import CliError, emit_json
+from tui.i18n import _, get_language
+from tui.i18n.errors import describe_error
+from tui.messages import damaged_reason, store_error
+from tui.model.text import clean_text
+from tui.storage.store import SessionStore, StoreError
+
+
+def _store(folder: Path) -> SessionStore:
+    return SessionStore(folder)
+
+
+def _fail_store(exc: StoreError) -> CliError:
+    return CliError(store_error(exc.code, **exc.detail))
+
+
+def _fail_validation(exc: ValidationError) -> CliError:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return CliError(f"{where}: {describe_error(first, get_language())}")
+
+
+def cmd_list(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Print the sessions (or the trash, or a session's backups)."""
+    store = _store(folder)
+    if args.backups:
+        from tui.storage.backups import list_backups
+
+        from tui.model import is_valid_id
+
+        if not is_valid_id(args.backups):
+            raise CliError(store_error("bad_id", id=args.backups))
+        items = [
+            {"n": n, "file": str(p), "size": p.stat().st_size}
+            for n, p in enumerate(list_backups(folder, args.backups), start=1)
+        ]
+        if args.json:
+            emit_json(items)
+        else:
+            for item in items:
+                print(f"{item['n']:>3}  {item['file']}")
+        return 0
+    listings = store.trash() if args.trash else store.list()
+    if args.json:
+        emit_json([x.to_json() for x in listings])
+        return 0
+    if not listings:
+        print(_("No sessions in {folder}.", folder=folder))
+    for x in listings:
+        if x.damaged:
+            line = f"{x.id}  {_('DAMAGED')}: {damaged_reason(x.damaged, x.detail)}"
+        else:
+            line = f"{x.id}  {x.date or '----------'}  {x.minutes_lang}  {x.title}"
+            if x.locked_by:
+                line += "  " + _("(open by {who})", who=x.locked_by)
+        print(clean_text(line, multiline=False))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Create a session and print its id."""
+    try:
+        session = _store(folder).create(args.title, args.minutes_lang or get_language())
+    except ValidationError as exc:
+        raise _fail_validation(exc) from None
+    print(session.id)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Export the minutes (md, html) or the whole session (json)."""
+    from tui.storage.codec import export_json
+    from tui.storage.exports import ExistsError, slugify, write_export
+
+    store = _store(folder)
+    try:
+        session = store.load(args.id)
+    except StoreError as exc:
+        raise _fail_store(exc) from None
+    except Exception as exc:  # a damaged file: say why, change nothing
+        raise CliError(_describe_open_failure(exc)) from None
+    if args.format == "json":
+        text = export_json(session)
+    else:
+        from tui.export import render_minutes
+
+        mode = args.mode or session.meeting.mode
+        text = render_minutes(session, mode, session.meeting.minutes_lang)
+        if args.format == "html":
+            from tui.export import render_html
+
+            text = render_html(text, session.meeting.title, session.meeting.minutes_lang)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    day = session.meeting.date or session.created.date()
+    stem = f"{day.isoformat()}-{slugify(session.meeting.title)}"
+    output = Path(args.output) if args.output else None
+    try:
+        path = write_export(
+            folder, stem, args.format, text.encode("utf-8"), output=output, force=args.force
+        )
+    except ExistsError as exc:
+        raise CliError(_("{path} exists: use --force to overwrite it", path=str(exc))) from None
+    except OSError as exc:
+        raise CliError(_("cannot write {path}: {reason}", path=args.output or folder,
+                         reason=exc.strerror or "")) from None
+    print(path)
+    return 0
+
+
+def _describe_open_failure(exc: Exception) -> str:
+    from tui.storage.rawcheck import DamagedFile
+
+    if isinstance(exc, DamagedFile):
+        return damaged_reason(exc.reason, str(exc.detail.get("version", "")))
+    if isinstance(exc, ValidationError):
+        return damaged_reason("invalid", ".".join(str(p) for p in exc.errors()[0]["loc"]))
+    if isinstance(exc, OSError):
+        return damaged_reason("unreadable", exc.strerror or "")
+    raise exc
+
+
+def cmd_import(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Import a session exported as JSON, under a new id."""
+    from tui.storage.transfer import ImportError_, import_file
+
+    try:
+        session = import_file(_store(folder), Path(args.file))
+    except ImportError_ as exc:
+        raise CliError(exc.message) from None
+    print(session.id)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Move a session to the trash."""
+    try:
+        _store(folder).delete(args.id)
+    except StoreError as exc:
+        raise _fail_store(exc) from None
+    print(_("Session {id} moved to the trash.", id=args.id))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Restore a session from the trash, or from one of its backups."""
+    store = _store(folder)
+    try:
+        if args.backup is not None:
+            from tui.storage.backups import restore_backup
+
+            restore_backup(store, args.id, args.backup)
+        else:
+            store.restore(args.id)
+    except StoreError as exc:
+        raise _fail_store(exc) from None
+    print(_("Session {id} restored.", id=args.id))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Write the demo sessions and print their ids."""
+    from tui.demo import demo_sessions
+    from tui.model import new_id, utcnow
+
+    store = _store(folder)
+    for session in demo_sessions(utcnow(), new_id):
+        print(store.write_new(session).id)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
+    "list": cmd_list,
+    "new": cmd_new,
+    "export": cmd_export,
+    "import": cmd_import,
+    "delete": cmd_delete,
+    "restore": cmd_restore,
+    "demo": cmd_demo,
+}

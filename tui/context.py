@@ -1,0 +1,72 @@
+"""An open session in the app: the model, its file handle, and what is waiting to be saved."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from tui.model import Session
+from tui.storage.atomic import SaveError
+from tui.storage.handle import SessionHandle
+
+
+class SessionContext:
+    """The session being worked on; changes are marked, then saved by one writer."""
+
+    def __init__(self, handle: SessionHandle) -> None:
+        """Wrap an open handle (writable, or read-only when held elsewhere)."""
+        self.handle = handle
+        self.session: Session = handle.session
+        self.error: SaveError | None = None
+        self._dirty: set[str] = set()
+        self._all = False
+        self._lock = threading.Lock()
+
+    @property
+    def read_only(self) -> bool:
+        """True when another process holds the session."""
+        return self.handle.read_only
+
+    @property
+    def pending(self) -> bool:
+        """True while changes wait to be written (or a save failed)."""
+        return bool(self._dirty) or self._all or self.handle.unsaved
+
+    def mark(self, tables: Iterable[str] | None = None) -> None:
+        """Record that ``tables`` changed (None: anything may have changed)."""
+        with self._lock:
+            if tables is None:
+                self._all = True
+            else:
+                self._dirty.update(tables)
+
+    def flush(self) -> bool:
+        """Write what is pending now; False (and ``error`` set) if the save failed."""
+        if self.read_only:
+            return True
+        with self._lock:
+            tables = None if self._all else set(self._dirty)
+            self._dirty.clear()
+            self._all = False
+        try:
+            if tables is None or tables:
+                self.handle.save(self.session, tables)
+            elif self.handle.unsaved:
+                self.handle.retry()
+        except SaveError as exc:
+            self.error = exc
+            return False
+        self.error = None
+        return True
+
+    def follow(self) -> bool:
+        """For a read-only follower: take the writer's latest save; True if it changed."""
+        fresh = self.handle.refresh()
+        if fresh is None:
+            return False
+        self.session = fresh
+        return True
+
+    def close(self) -> None:
+        """Release the session (call ``flush`` first)."""
+        self.handle.close()

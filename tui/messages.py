@@ -1,0 +1,60 @@
+"""Sentences for the conditions the store reports, shared by the command line and the app."""
+
+from __future__ import annotations
+
+from tui.i18n import N_, _
+
+DAMAGED: dict[str, str] = {
+    "too_large": N_("the file is larger than the size limit"),
+    "empty": N_("the file is empty (probably cut off during a save)"),
+    "null": N_("the file holds only null (probably cut off during a save)"),
+    "bom": N_("the file starts with a byte-order mark: it was edited by another program"),
+    "encoding": N_("the file is not UTF-8 text"),
+    "syntax": N_("the file is not valid JSON (truncated or edited)"),
+    "not_object": N_("the file is JSON but not a session"),
+    "nan": N_("the file holds NaN or Infinity, which JSON does not allow"),
+    "duplicate_key": N_("the file holds the same key twice"),
+    "number_too_long": N_("the file holds a number too long to read"),
+    "too_deep": N_("the file is nested too deeply"),
+    "not_tables": N_("the file is JSON but not a session"),
+    "not_session": N_("the file is not a Concerto session"),
+    "newer_schema": N_("the file comes from a newer version of Concerto (format {detail})"),
+    "invalid": N_("the session does not validate (at {detail})"),
+    "unreadable": N_("the file cannot be read ({detail})"),
+    "id_mismatch": N_("the file name does not match the session id inside ({detail})"),
+}
+
+STORE: dict[str, str] = {
+    "bad_id": N_("not a session id: {id}"),
+    "not_found": N_("no session {id} in this data folder"),
+    "locked": N_("session {id} is open elsewhere, by {by}"),
+    "exists": N_("a session {id} already exists"),
+    "not_in_trash": N_("no session {id} in the trash"),
+    "no_free_id": N_("could not find a free session id"),
+    "no_backup": N_("session {id} has no backup number {n}"),
+}
+
+SAVE: dict[str, str] = {
+    "no_space": N_("the disk is full"),
+    "read_only": N_("the folder is read-only"),
+    "permission": N_("permission denied"),
+    "io": N_("input/output error"),
+    "too_large": N_("the session is larger than the size limit"),
+    "other": N_("the save failed"),
+}
+
+
+def damaged_reason(code: str, detail: str = "") -> str:
+    """Why a file is listed as damaged, in the interface language."""
+    return _(DAMAGED.get(code, N_("the file cannot be opened")), detail=detail)
+
+
+def store_error(code: str, **detail: str) -> str:
+    """A refused store operation, in the interface language."""
+    template = STORE.get(code, N_("the operation was refused"))
+    return _(template, **{"id": "", "by": "", "n": "", **detail})
+
+
+def save_error(code: str, folder: str) -> str:
+    """A failed save, naming the folder."""
+    return _("Not saved in {folder}: {reason}.", folder=folder, reason=_(SAVE.get(code, SAVE["other"])))

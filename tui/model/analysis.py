@@ -1,0 +1,135 @@
+"""Computed views of a session: resource totals, the review list and step progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from tui.model.base import STEPS
+from tui.model.competency import status
+from tui.model.session import Session
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Needed, confirmed and gap for one kind of resource (and unit)."""
+
+    needed: Decimal = Decimal(0)
+    confirmed: Decimal = Decimal(0)
+
+    @property
+    def gap(self) -> Decimal:
+        """What is needed and not confirmed yet (never negative)."""
+        return max(Decimal(0), self.needed - self.confirmed)
+
+
+def resource_totals(session: Session) -> dict[tuple[str, str], Totals]:
+    """Totals by (kind, unit); financial resources are money whatever their unit."""
+    totals: dict[tuple[str, str], Totals] = {}
+    for r in session.resources:
+        key = (r.kind, "" if r.kind == "financial" else r.unit)
+        current = totals.get(key, Totals())
+        confirmed = (r.available or Decimal(0)) if r.status == "confirmed" else Decimal(0)
+        totals[key] = Totals(current.needed + (r.needed or 0), current.confirmed + confirmed)
+    return totals
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One open point: which record, which check, and the values to name it."""
+
+    step: str
+    table: str
+    record_id: str
+    check: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Stable key under which the point can be accepted."""
+        suffix = f"/{self.params['target']}" if "target" in self.params else ""
+        return f"{self.table}/{self.record_id}/{self.check}{suffix}"
+
+
+def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
+    """Every check of every record, with whether it is met."""
+    actions = {a.id for a in s.actions}
+    people = s.people_by_id()
+    objectives = {o.id for o in s.objectives}
+    bodies = {b.id for b in s.bodies}
+
+    def item(step: str, table: str, rid: str, check: str, label: str) -> ReviewItem:
+        return ReviewItem(step, table, rid, check, {"label": label})
+
+    def link(step: str, table: str, rec_id: str, label: str, target: str | None, known: set[str]):  # type: ignore[no-untyped-def]
+        if target is not None:
+            found = ReviewItem(step, table, rec_id, "broken_link", {"label": label, "target": target})
+            yield found, target in known
+
+    for a in s.actions:
+        yield item("actions", "actions", a.id, "no_lead", a.label), bool(a.lead)
+        yield item("actions", "actions", a.id, "no_deadline", a.label), a.deadline is not None
+    for r in s.resources:
+        yield item("resources", "resources", r.id, "not_confirmed", r.label), r.status == "confirmed"
+        yield item("resources", "resources", r.id, "no_amount", r.label), r.needed is not None
+        yield from link("resources", "resources", r.id, r.label, r.action, actions)
+    for k in s.skills:
+        met = status(k) == "available" or k.decision.kind is not None
+        yield item("skills", "skills", k.id, "no_decision", k.label), met
+        yield from link("skills", "skills", k.id, k.label, k.action, actions)
+    for o in s.roles:
+        yield item("roles", "roles", o.id, "no_lead", o.label), o.lead is not None
+        yield from link("roles", "roles", o.id, o.label, o.action, actions)
+        yield from link("roles", "roles", o.id, o.label, o.lead, set(people))
+        for pid in (*o.contributors, *o.consulted, *o.informed):
+            yield from link("roles", "roles", o.id, o.label, pid, set(people))
+    for g in s.agreements:
+        yield item("agreements", "agreements", g.id, "no_accountability", g.label), bool(
+            g.reports_to
+        )
+    for b in s.objectives:
+        has = any(i.objective == b.id for i in s.indicators)
+        yield item("objectives", "objectives", b.id, "no_indicator", b.label), has
+        yield from link("objectives", "objectives", b.id, b.label, b.action, actions)
+    for i in s.indicators:
+        yield item("objectives", "indicators", i.id, "no_target", i.label), i.target is not None
+        yield item("objectives", "indicators", i.id, "no_baseline", i.label), i.baseline is not None
+        yield item("objectives", "indicators", i.id, "no_collector", i.label), bool(i.collector)
+        yield from link("objectives", "indicators", i.id, i.label, i.objective, objectives)
+    for c in s.bodies:
+        yield item("coordination", "bodies", c.id, "no_rule", c.label), c.decision_rule is not None
+    for w in s.working_groups:
+        yield item("coordination", "working_groups", w.id, "no_lead", w.label), w.lead is not None
+        yield from link("coordination", "working_groups", w.id, w.label, w.lead, set(people))
+        yield from link("coordination", "working_groups", w.id, w.label, w.reports_to, bodies)
+    for sg in s.signals:
+        if sg.state == "open":
+            yield item("watch", "signals", sg.id, "no_adjustment", sg.label), bool(sg.adjustment)
+        for aid in sg.actions:
+            yield from link("watch", "signals", sg.id, sg.label, aid, actions)
+    for ai in s.action_items:
+        yield item("live", "action_items", ai.id, "open_item", ai.label), ai.status != "open"
+
+
+def review(session: Session, *, include_accepted: bool = False) -> list[ReviewItem]:
+    """The open points, step by step, in the order of the steps and their records."""
+    accepted = session.accepted()
+    found = [
+        it
+        for it, met in _checks(session)
+        if not met and (include_accepted or it.key not in accepted)
+    ]
+    order = {step: n for n, step in enumerate((*STEPS, "live"))}
+    return sorted(found, key=lambda it: order[it.step])
+
+
+def progress(session: Session) -> dict[str, float | None]:
+    """Share of each step's checks met or accepted; None for a step not started (empty)."""
+    accepted = session.accepted()
+    met: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for it, ok in _checks(session):
+        total[it.step] = total.get(it.step, 0) + 1
+        met[it.step] = met.get(it.step, 0) + (ok or it.key in accepted)
+    return {step: (met[step] / total[step] if total.get(step) else None) for step in STEPS}

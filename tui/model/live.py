@@ -1,0 +1,57 @@
+"""What is captured live during the meeting: decisions, action items, parking lot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from tui.model.base import Model, Record, RecordId, ScreenKey
+from tui.model.text import Line, LongLabel
+
+Outcome = Literal["unanimous", "carried", "defeated", "deferred", "tabled"]
+ItemStatus = Literal["open", "done", "dropped"]
+
+
+class Decision(Record):
+    """A decision or motion; its number is assigned once and never changes."""
+
+    text: LongLabel
+    number: str | None = None
+    """`YYYY-MM-DD-NN`, in the meeting's time zone, assigned when first recorded."""
+    step: ScreenKey | None = None
+    moved_by: Line = ""
+    seconded_by: Line = ""
+    outcome: Outcome = "carried"
+    votes_for: int | None = Field(default=None, ge=0)
+    votes_against: int | None = Field(default=None, ge=0)
+    abstentions: int | None = Field(default=None, ge=0)
+
+
+class ActionItem(Record):
+    """Something someone will do after the meeting."""
+
+    label: LongLabel
+    who: Line = ""
+    due: dt.date | None = None
+    status: ItemStatus = "open"
+    decision: RecordId | None = None
+    step: ScreenKey | None = None
+    carried_from: RecordId | None = None
+    """Session id this item was carried from, in a follow-up."""
+
+
+class ParkingItem(Record):
+    """A topic set aside for later (the parking lot)."""
+
+    label: LongLabel
+    step: ScreenKey | None = None
+    carried_from: RecordId | None = None
+
+
+class Acceptance(Model):
+    """An open point of the review that the facilitator accepts as it is."""
+
+    key: str
+    reason: Line

@@ -1,0 +1,79 @@
+"""The meeting itself: its details, participants, other people and the agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from tui.model.base import Model, Record, RecordId, ScreenKey, StepKey
+from tui.model.text import Label, Line
+
+Mode = Literal["summary", "formal"]
+"""Compte rendu (summary) or procès-verbal (formal, with motions)."""
+Lang = Literal["fr", "en"]
+Attendance = Literal["present", "absent", "excused", "guest"]
+AgendaKind = Literal["opening", "step", "closing"]
+MinutesStatus = Literal["draft", "adopted"]
+
+
+class Meeting(Model):
+    """What identifies the meeting and frames its minutes."""
+
+    title: Label
+    collective: Line = ""
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: Line = ""
+    mode: Mode = "summary"
+    minutes_lang: Lang = "fr"
+    facilitator: Line = ""
+    note_taker: Line = ""
+    next_date: dt.date | None = None
+    next_time: dt.time | None = None
+    next_place: Line = ""
+    minutes_status: MinutesStatus = "draft"
+    adopted_on: dt.date | None = None
+    follows: RecordId | None = None
+    """Id of the session this meeting follows up on."""
+
+
+class Participant(Record):
+    """Someone invited to the meeting."""
+
+    name: Label
+    organisation: Line = ""
+    role: Line = ""
+    attendance: Attendance = "present"
+
+
+class Person(Record):
+    """Someone who is not at the meeting but counts in the plan (a matrix column)."""
+
+    name: Label
+    organisation: Line = ""
+
+
+class AgendaItem(Record):
+    """One item of the agenda, with its timebox and the time actually spent."""
+
+    label: Label
+    kind: AgendaKind = "step"
+    step: ScreenKey | None = None
+    timebox_min: int | None = Field(default=None, ge=0, le=24 * 60)
+    spent_s: int = Field(default=0, ge=0)
+
+
+class Progress(Model):
+    """Where the meeting is: the screen shown and the agenda item running."""
+
+    screen: ScreenKey = "meeting"
+    agenda_item: RecordId | None = None
+    agenda_started: dt.datetime | None = None
+    """When the current agenda item was started (aware UTC), while the clock runs."""
+    meeting_started: dt.datetime | None = None
+
+
+StepNotes = dict[StepKey | Literal["meeting"], str]

@@ -1,0 +1,166 @@
+"""The records of the planning steps: actions, resources, skills, roles, agreements, ..."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from tui.model.base import Amount, Model, Record, RecordId
+from tui.model.text import Block, Label, Line
+
+ResourceKind = Literal["human", "financial", "material", "in_kind"]
+ResourceStatus = Literal["to_request", "requested", "confirmed", "refused"]
+DecisionKind = Literal["role", "pairing", "training", "recruitment", "partnership", "consultant"]
+AgreementKind = Literal["partnership", "mandate", "protocol", "service_contract", "letter"]
+AgreementStatus = Literal["draft", "negotiating", "signed"]
+IndicatorKind = Literal["output", "outcome"]
+DecisionRule = Literal["consensus", "consent", "vote"]
+SignalKind = Literal["threat", "opportunity"]
+SignalState = Literal["open", "closed"]
+Level = Literal[0, 1, 2, 3]
+
+
+class Action(Record):
+    """An action of the strategic plan to make concrete (step 1)."""
+
+    label: Label
+    code: Line = ""
+    orientation: Line = ""
+    lead: Line = ""
+    deadline: dt.date | None = None
+
+
+class Resource(Record):
+    """A need for human, financial, material or in-kind resources (step 2)."""
+
+    label: Label
+    kind: ResourceKind = "financial"
+    action: RecordId | None = None
+    needed: Amount = None
+    available: Amount = None
+    unit: Line = ""
+    """Unit of a non-financial quantity (hours, days, rooms); financial amounts are money."""
+    source: Line = ""
+    status: ResourceStatus = "to_request"
+    confirmed_on: dt.date | None = None
+    owner: Line = ""
+
+
+class SkillDecision(Model):
+    """What the collective decides for a skill that is not available."""
+
+    kind: DecisionKind | None = None
+    who: Line = ""
+    due: dt.date | None = None
+    cost: Amount = None
+    note: Block = ""
+
+
+class Skill(Record):
+    """A required skill: a row of the competency matrix (step 3)."""
+
+    label: Label
+    required_level: Literal[1, 2, 3] = 2
+    needed: int = Field(default=1, ge=1, le=99)
+    action: RecordId | None = None
+    levels: dict[RecordId, Level] = Field(default_factory=dict)
+    """Level of each person (participant or other), by person id; missing means 0."""
+    interested: list[RecordId] = Field(default_factory=list)
+    """People flagged as interested in learning this skill."""
+    decision: SkillDecision = Field(default_factory=SkillDecision)
+
+
+class Role(Record):
+    """Who does what for a task or an action (step 4), RACI style."""
+
+    label: Label
+    action: RecordId | None = None
+    lead: RecordId | None = None
+    contributors: list[RecordId] = Field(default_factory=list)
+    consulted: list[RecordId] = Field(default_factory=list)
+    informed: list[RecordId] = Field(default_factory=list)
+    deadline: dt.date | None = None
+    mandate: Block = ""
+
+
+class Agreement(Record):
+    """A partnership agreement, mandate or service contract (step 5)."""
+
+    label: Label
+    kind: AgreementKind = "partnership"
+    parties: Block = ""
+    mandating: Line = ""
+    mandated: Line = ""
+    purpose: Block = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    commitments: Block = ""
+    deliverables: Block = ""
+    reports_to: Line = ""
+    report_frequency: Line = ""
+    report_form: Line = ""
+    status: AgreementStatus = "draft"
+
+
+class Objective(Record):
+    """A specific objective (step 6); its indicators point to it."""
+
+    label: Label
+    action: RecordId | None = None
+    deadline: dt.date | None = None
+
+
+class Indicator(Record):
+    """An indicator of an objective (step 6)."""
+
+    label: Label
+    objective: RecordId | None = None
+    kind: IndicatorKind = "output"
+    unit: Line = ""
+    baseline: Amount = None
+    target: Amount = None
+    deadline: dt.date | None = None
+    source: Line = ""
+    frequency: Line = ""
+    collector: Line = ""
+
+
+class Body(Record):
+    """A coordination, participation, follow-up or communication body (step 7)."""
+
+    label: Label
+    purpose: Block = ""
+    members: Block = ""
+    decision_rule: DecisionRule | None = None
+    frequency: Line = ""
+    channel: Line = ""
+    convener: Line = ""
+
+
+class WorkingGroup(Record):
+    """A working group (step 7)."""
+
+    label: Label
+    mandate: Block = ""
+    deliverable: Line = ""
+    lead: RecordId | None = None
+    members: Block = ""
+    reports_to: RecordId | None = None
+    """The body it reports to."""
+    deadline: dt.date | None = None
+
+
+class Signal(Record):
+    """A signal from the community or the environment (step 8)."""
+
+    label: Label
+    source: Line = ""
+    date: dt.date | None = None
+    kind: SignalKind = "threat"
+    actions: list[RecordId] = Field(default_factory=list)
+    effect: Block = ""
+    adjustment: Block = ""
+    owner: Line = ""
+    state: SignalState = "open"

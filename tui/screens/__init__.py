@@ -1,0 +1,1 @@
+"""The screens of Concerto, one per module, each with its stylesheet beside it."""

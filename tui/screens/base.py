@@ -1,0 +1,161 @@
+"""What every session screen shares: header, step bar, save banner, footer and keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.i18n import _
+from tui.keymap import bindings_for
+from tui.model import SCREENS, progress
+from tui.widgets.footer import TranslatedFooter
+from tui.widgets.header import SessionHeader, clock_text, state_word
+from tui.widgets.stepbar import StepBar, screen_name
+
+if TYPE_CHECKING:
+    from tui.app import ConcertoApp
+    from tui.context import SessionContext
+
+
+class SessionScreen(Screen[None]):
+    """Base of the screens of an open session."""
+
+    BINDINGS = bindings_for("session")
+    SCOPE = "session"
+    KEY = "meeting"
+    HELP = ""
+
+    @property
+    def capp(self) -> ConcertoApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def ctx(self) -> SessionContext:
+        """The open session."""
+        assert self.capp.ctx is not None
+        return self.capp.ctx
+
+    def compose(self) -> ComposeResult:
+        """Header, step bar, banner, the screen's body, footer."""
+        yield SessionHeader(id="header")
+        yield StepBar(id="stepbar")
+        yield Static("", id="banner", markup=False)
+        with Vertical(id="body"):
+            yield from self.compose_body()
+        yield TranslatedFooter()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        """Fill the screen from the session and keep the header current."""
+        self.watch(self.capp, "save_state", self._update_state)
+        self.watch(self.capp, "revision", lambda _r: self.reload(), init=False)
+        self.set_interval(1.0, self.tick)
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the session as it is now (on mount, and when a followed save arrives)."""
+        self.tick()
+        bar = self.query_one(StepBar)
+        bar.current = self.KEY
+        bar.shares = progress(self.ctx.session)
+        self.load()
+
+    def load(self) -> None:
+        """Fill the screen's own widgets from the session."""
+
+    def touch(self, *tables: str) -> None:
+        """This screen changed ``tables`` of the session: save soon, refresh progress."""
+        self.capp.changed(tables)
+        self.query_one(StepBar).shares = progress(self.ctx.session)
+
+    def tick(self) -> None:
+        """Update the header: agenda item, timebox, clock."""
+        from tui.timebox import agenda_status
+
+        header = self.query_one(SessionHeader)
+        session = self.ctx.session
+        now = self.capp.clock()
+        header.title = session.meeting.title
+        status = agenda_status(session, now)
+        header.agenda = status.label
+        header.timebox = status.text
+        header.over = status.over
+        header.clock = clock_text(now, self.capp.tz)
+        self._update_state(self.capp.save_state)
+
+    def _update_state(self, state: str) -> None:
+        self.query_one(SessionHeader).state = state_word(state)
+        banner = self.query_one("#banner", Static)
+        if state == "failed":
+            banner.update(self.capp.save_error_text() + " " + _("Retrying…"))
+            banner.set_classes("failed")
+        elif state == "read-only":
+            holder = self.ctx.handle.holder
+            who = holder.describe() if holder else "?"
+            banner.update(_("Read-only: this session is open elsewhere, by {who}.", who=who))
+            banner.set_classes("read-only")
+        else:
+            banner.update("")
+            banner.set_classes("")
+        banner.display = state in ("failed", "read-only")
+
+    def relabel(self) -> None:
+        """Redraw in the interface language."""
+        self.reload()
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def action_prev_screen(self) -> None:
+        """Show the previous screen of the session."""
+        n = SCREENS.index(self.KEY)
+        self.capp.show_screen(SCREENS[max(0, n - 1)])
+
+    def action_next_screen(self) -> None:
+        """Show the next screen of the session."""
+        n = SCREENS.index(self.KEY)
+        self.capp.show_screen(SCREENS[min(len(SCREENS) - 1, n + 1)])
+
+    def action_go_to(self) -> None:
+        """Choose a screen to go to."""
+        from tui.screens.dialogs import GoTo
+
+        self.app.push_screen(GoTo(self.KEY), self._go)
+
+    def _go(self, key: str | None) -> None:
+        if key:
+            self.capp.show_screen(key)
+
+    def action_home(self) -> None:
+        """Back to the list of sessions."""
+        self.capp.go_home()
+
+    def action_next_agenda(self) -> None:
+        """Move the meeting on to the next agenda item."""
+        from tui.timebox import next_item
+
+        if self.ctx.read_only:
+            return
+        next_item(self.ctx.session, self.capp.clock())
+        self.touch("agenda", "progress")
+        self.tick()
+
+    def extra_commands(self) -> list[Any]:
+        """Palette entries for every screen of the session ("step: Skills")."""
+        from textual.app import SystemCommand
+
+        return [
+            SystemCommand(
+                f"{_('step')}: {screen_name(key)}",
+                _("Show this screen"),
+                lambda key=key: self.capp.show_screen(key),
+            )
+            for key in SCREENS
+        ]

@@ -1,0 +1,253 @@
+"""Home: every session of the data folder, damaged and locked files flagged with the reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
+
+from tui.i18n import N_, _
+from tui.keymap import bindings_for
+from tui.messages import damaged_reason, store_error
+from tui.model.text import clean_text
+from tui.storage.store import Listing, StoreError
+from tui.widgets.footer import TranslatedFooter
+from tui.widgets.stepbar import screen_name
+
+if TYPE_CHECKING:
+    from tui.app import ConcertoApp
+
+COLUMNS = (
+    N_("Title"),
+    N_("Collective"),
+    N_("Date"),
+    N_("Lang."),
+    N_("Step"),
+    N_("Done"),
+    N_("Last edit"),
+)
+
+
+class HomeScreen(Screen[None]):
+    """The list of sessions: create, resume, copy, delete, restore, filter."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = bindings_for("home")
+    SCOPE = "home"
+    HELP = N_(
+        "Every session of the data folder. Enter resumes the selected session where it was "
+        "left; n creates one; / filters as you type. Damaged files are listed with the reason "
+        "and never written to; a session open elsewhere opens read-only."
+    )
+
+    @property
+    def capp(self) -> ConcertoApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Path, filter, the table of sessions, footer."""
+        yield Static("", id="home-title", markup=False)
+        yield Input(id="filter", placeholder=_("Filter: type to search"))
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="home-empty", markup=False)
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        """List the sessions."""
+        self.listings: list[Listing] = []
+        self.relabel()
+        self.refresh_sessions()
+        self.query_one(DataTable).focus()
+
+    def relabel(self) -> None:
+        """Redraw the titles in the interface language."""
+        title = _("Sessions in {path}", path=clean_text(self.capp.display_path, multiline=False))
+        self.query_one("#home-title", Static).update(title)
+        self.query_one("#filter", Input).placeholder = _("Filter: type to search")
+        self._fill()
+
+    def refresh_sessions(self) -> None:
+        """Read the folder again."""
+        self.listings = self.capp.store.list()
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        wanted = self.query_one("#filter", Input).value.strip().casefold()
+        keep = table.cursor_row
+        table.clear(columns=True)
+        for column in COLUMNS:
+            table.add_column(_(column))
+        shown = [x for x in self.listings if _matches(x, wanted)]
+        shown.sort(key=lambda x: x.updated or "", reverse=True)
+        for x in shown:
+            table.add_row(*_row(x, self.capp.tz), key=x.id)
+        if shown:
+            table.move_cursor(row=min(keep, len(shown) - 1))
+        empty = self.query_one("#home-empty", Static)
+        if not self.listings:
+            empty.update(_("No sessions yet. Press n to create one, or d for the demo sessions."))
+        elif not shown:
+            empty.update(_("No session matches the filter."))
+        else:
+            empty.update("")
+        empty.display = not shown
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def _selected(self) -> Listing | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((x for x in self.listings if x.id == key), None)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_resume()
+
+    def action_resume(self) -> None:
+        """Open the selected session where it was left."""
+        chosen = self._selected()
+        if chosen is None:
+            return
+        if chosen.damaged:
+            self.notify(damaged_reason(chosen.damaged, chosen.detail), severity="error")
+            return
+        self.capp.open_session(chosen.id)
+
+    def action_filter(self) -> None:
+        """Type to filter the sessions."""
+        self.query_one("#filter", Input).focus()
+
+    @work
+    async def action_new_session(self) -> None:
+        """Create a session and open it."""
+        from tui.screens.dialogs import AskText
+
+        title = await self.app.push_screen_wait(AskText(_("Title of the new session")))
+        if not title:
+            return
+        from tui.i18n import get_language
+
+        try:
+            session = self.capp.store.create(title, get_language())
+        except Exception as exc:
+            self.notify(clean_text(str(exc), multiline=False), severity="error")
+            return
+        self.refresh_sessions()
+        self.capp.open_session(session.id)
+
+    def action_copy_session(self) -> None:
+        """Copy the selected session under a new id."""
+        chosen = self._selected()
+        if chosen is None or chosen.damaged:
+            return
+        copy = self.capp.store.copy(chosen.id, _("Copy of {title}", title=chosen.title))
+        self.refresh_sessions()
+        self.notify(_("Copied as {id}.", id=copy.id))
+
+    @work
+    async def action_delete_session(self) -> None:
+        """Move the selected session to the trash, after confirmation."""
+        from tui.screens.dialogs import Confirm
+
+        chosen = self._selected()
+        if chosen is None:
+            return
+        question = _("Move «{title}» to the trash? It can be restored.", title=chosen.title or chosen.id)
+        if not await self.app.push_screen_wait(Confirm(question)):
+            return
+        try:
+            self.capp.store.delete(chosen.id)
+        except StoreError as exc:
+            self.notify(store_error(exc.code, **exc.detail), severity="error")
+            return
+        self.refresh_sessions()
+        self.notify(_("Moved to the trash. t shows the trash."))
+
+    @work
+    async def action_show_trash(self) -> None:
+        """Choose a session in the trash to restore."""
+        from tui.screens.dialogs import Choose
+
+        items = self.capp.store.trash()
+        if not items:
+            self.notify(_("The trash is empty."))
+            return
+        options = [(f"{x.title or x.id}  ({x.id})", x.id) for x in items]
+        chosen = await self.app.push_screen_wait(Choose(_("Restore from the trash"), options))
+        if not chosen:
+            return
+        try:
+            self.capp.store.restore(chosen)
+        except StoreError as exc:
+            self.notify(store_error(exc.code, **exc.detail), severity="error")
+            return
+        self.refresh_sessions()
+        self.notify(_("Session {id} restored.", id=chosen))
+
+    def action_demo(self) -> None:
+        """Write the demo sessions (French and English)."""
+        from tui.demo import demo_sessions
+
+        store = self.capp.store
+        for session in demo_sessions(self.capp.clock(), store.new_id):
+            store.write_new(session)
+        self.refresh_sessions()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim what needs a selected session when there is none."""
+        if action in ("resume", "copy_session", "delete_session"):
+            return True if self._selected_or_none() else None
+        return True
+
+    def _selected_or_none(self) -> bool:
+        try:
+            return self._selected() is not None
+        except Exception:
+            return False
+
+
+def _matches(x: Listing, wanted: str) -> bool:
+    if not wanted:
+        return True
+    return wanted in " ".join((x.title, x.collective, x.id, x.date or "")).casefold()
+
+
+def _row(x: Listing, tz: str) -> list[Text | str]:
+    if x.damaged:
+        reason = damaged_reason(x.damaged, x.detail)
+        return [Text(clean_text(x.file, multiline=False)), Text(_("DAMAGED: {reason}", reason=reason)), "", "", "", "", ""]
+    title = Text(x.title)
+    if x.locked_by:
+        title.append(" " + _("(open by {who})", who=x.locked_by), style="italic")
+    return [
+        title,
+        Text(x.collective),
+        x.date or "",
+        x.minutes_lang.upper(),
+        screen_name(x.screen) if x.screen else "",
+        f"{round(x.progress * 100)} %",
+        _when(x.updated, tz),
+    ]
+
+
+def _when(stamp: str | None, tz: str) -> str:
+    if not stamp:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.fromisoformat(stamp).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,1 @@
+"""Widgets the screens share: header, step bar, footer, forms, record editor, matrix."""

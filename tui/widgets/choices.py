@@ -1,0 +1,64 @@
+"""Translated words for every choice value of the model (statuses, kinds, modes)."""
+
+from __future__ import annotations
+
+from tui.i18n import N_, _
+
+CHOICES: dict[str, str] = {
+    "summary": N_("summary (compte rendu)"),
+    "formal": N_("formal minutes (procès-verbal)"),
+    "fr": N_("French"),
+    "en": N_("English"),
+    "present": N_("present"),
+    "absent": N_("absent"),
+    "excused": N_("excused"),
+    "guest": N_("guest"),
+    "opening": N_("opening"),
+    "step": N_("step"),
+    "closing": N_("closing"),
+    "human": N_("human"),
+    "financial": N_("financial"),
+    "material": N_("material"),
+    "in_kind": N_("in kind"),
+    "to_request": N_("to request"),
+    "requested": N_("requested"),
+    "confirmed": N_("confirmed in writing"),
+    "refused": N_("refused"),
+    "role": N_("role assignment"),
+    "pairing": N_("pairing or succession"),
+    "training": N_("training or mentoring"),
+    "recruitment": N_("recruitment"),
+    "partnership": N_("partnership"),
+    "consultant": N_("consultant"),
+    "mandate": N_("mandate"),
+    "protocol": N_("protocol"),
+    "service_contract": N_("service contract"),
+    "letter": N_("letter of commitment"),
+    "draft": N_("draft"),
+    "negotiating": N_("negotiating"),
+    "signed": N_("signed"),
+    "output": N_("output"),
+    "outcome": N_("outcome"),
+    "consensus": N_("consensus"),
+    "consent": N_("consent"),
+    "vote": N_("vote"),
+    "threat": N_("threat"),
+    "opportunity": N_("opportunity"),
+    "open": N_("open"),
+    "closed": N_("closed"),
+    "done": N_("done"),
+    "dropped": N_("dropped"),
+    "unanimous": N_("carried unanimously"),
+    "carried": N_("carried"),
+    "defeated": N_("defeated"),
+    "deferred": N_("deferred"),
+    "tabled": N_("tabled"),
+    "adopted": N_("adopted"),
+}
+
+
+def choice_word(value: object) -> str:
+    """The word for a choice value in the interface language."""
+    if isinstance(value, str) and value in CHOICES:
+        return _(CHOICES[value])
+    return str(value)

@@ -1,0 +1,196 @@
+"""A form for one record, generated from its pydantic model and a list of field specs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.message import Message
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from tui.i18n import _, get_language
+from tui.i18n.errors import describe_error
+from tui.model.text import clean_text
+from tui.widgets.choices import choice_word
+from tui.widgets.fields import FieldSpec, ParseError, display, parse
+
+
+class LineInput(Input):
+    """A one-line field that keeps a multi-line paste whole (joined) and says so."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = clean_text(event.text)
+        if "\n" in text.strip("\n"):
+            event.prevent_default()
+            event.stop()
+            joined = " ".join(line.strip() for line in text.splitlines() if line.strip())
+            self.insert_text_at_cursor(joined)
+            self.app.notify(_("The pasted lines were joined into one line."))
+            return
+        event.text = text.strip("\n")
+
+
+class RecordForm(VerticalScroll):
+    """Label, field and message for each field of one record; edits validate as typed."""
+
+    DEFAULT_CSS = """
+    RecordForm { height: 1fr; padding: 0 1; }
+    RecordForm > .form-row { height: auto; margin-bottom: 0; }
+    RecordForm Label.form-label { width: 24; padding: 0 1 0 0; color: $text-muted; }
+    RecordForm .form-field { width: 1fr; }
+    RecordForm .form-error { color: $error; text-style: bold; height: auto; padding-left: 24; }
+    RecordForm TextArea.form-field { height: 4; }
+    RecordForm Input.form-field:focus, RecordForm TextArea.form-field:focus {
+        background: $boost;
+    }
+    """
+
+    class FieldChanged(Message):
+        """A field now holds a valid value (the record was updated)."""
+
+        def __init__(self, form: RecordForm, field: str) -> None:
+            super().__init__()
+            self.form = form
+            self.field = field
+
+    class DraftChanged(Message):
+        """A field holds text that is not valid yet (kept as a draft)."""
+
+        def __init__(self, form: RecordForm, field: str, text: str | None) -> None:
+            super().__init__()
+            self.form = form
+            self.field = field
+            self.text = text
+
+    def __init__(self, specs: list[FieldSpec], *, id: str | None = None) -> None:
+        """A form for ``specs``; call ``load`` to show a record."""
+        super().__init__(id=id)
+        self.specs = specs
+        self.record: BaseModel | None = None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        """One labelled widget per field."""
+        for spec in self.specs:
+            with Horizontal(classes="form-row"):
+                yield Label(_(spec.label), classes="form-label", id=f"label-{spec.name}")
+                yield _field_widget(spec)
+            yield Static("", classes="form-error", id=f"e-{spec.name}", markup=False)
+
+    def relabel(self) -> None:
+        """Redraw the labels in the interface language."""
+        for spec in self.specs:
+            self.query_one(f"#label-{spec.name}", Label).update(_(spec.label))
+
+    def load(self, record: BaseModel, drafts: dict[str, str] | None = None) -> None:
+        """Show ``record``; ``drafts`` hold typed text that was not valid yet."""
+        self.record = record
+        drafts = drafts or {}
+        self._loading = True
+        try:
+            for spec in self.specs:
+                value = getattr(record, spec.name)
+                text = drafts.get(spec.name, display(spec, value))
+                widget = self.query_one(f"#f-{spec.name}")
+                if isinstance(widget, Select):
+                    widget.value = value if value is not None else Select.BLANK
+                elif isinstance(widget, TextArea):
+                    if widget.text != text:
+                        widget.load_text(text)
+                elif isinstance(widget, Input) and widget.value != text:
+                    widget.value = text
+                self._show_error(spec, None)
+                if spec.name in drafts:
+                    self._apply(spec, text, notify=False)
+        finally:
+            self.call_after_refresh(self._done_loading)
+
+    def _done_loading(self) -> None:
+        self._loading = False
+
+    def to_model(self) -> BaseModel | None:
+        """The record as edited (valid fields applied; drafts are not part of it)."""
+        return self.record
+
+    def _spec(self, widget_id: str | None) -> FieldSpec | None:
+        name = (widget_id or "")[2:]
+        return next((s for s in self.specs if s.name == name), None)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        spec = self._spec(event.input.id)
+        if spec is not None and not self._loading:
+            self._apply(spec, event.value)
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        spec = self._spec(event.text_area.id)
+        if spec is not None and not self._loading:
+            self._apply(spec, event.text_area.text)
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        spec = self._spec(event.select.id)
+        if spec is None or self._loading or self.record is None:
+            return
+        value = None if event.value is Select.BLANK else event.value
+        if getattr(self.record, spec.name) != value:
+            self._set(spec, value, str(value or ""))
+
+    def _apply(self, spec: FieldSpec, text: str, *, notify: bool = True) -> None:
+        if self.record is None:
+            return
+        try:
+            value = parse(spec, text)
+        except ParseError as exc:
+            self._draft(spec, text, {"type": exc.code, "loc": (spec.name,), "msg": ""})
+            return
+        self._set(spec, value, text, notify=notify)
+
+    def _set(self, spec: FieldSpec, value: Any, text: str, *, notify: bool = True) -> None:
+        assert self.record is not None
+        try:
+            setattr(self.record, spec.name, value)
+        except ValidationError as exc:
+            self._draft(spec, text, dict(exc.errors()[0]))
+            return
+        self._show_error(spec, None)
+        if notify:
+            self.post_message(self.DraftChanged(self, spec.name, None))
+            self.post_message(self.FieldChanged(self, spec.name))
+
+    def _draft(self, spec: FieldSpec, text: str, error: dict[str, Any]) -> None:
+        self._show_error(spec, describe_error(error, get_language()))
+        self.post_message(self.DraftChanged(self, spec.name, text))
+
+    def _show_error(self, spec: FieldSpec, message: str | None) -> None:
+        widget = self.query_one(f"#e-{spec.name}", Static)
+        widget.update(f"⚠ {message}" if message else "")
+        widget.display = bool(message)
+
+
+def _field_widget(spec: FieldSpec) -> Widget:
+    """The editing widget of one field, compact so that a form fits at 80×24."""
+    wid = f"f-{spec.name}"
+    if spec.kind == "choice":
+        options = [(choice_word(v), v) for v in spec.choices]
+        return Select(
+            options, allow_blank=spec.optional, id=wid, prompt="—", compact=True,
+            classes="form-field",
+        )
+    if spec.kind == "block":
+        return TextArea(
+            id=wid, soft_wrap=True, show_line_numbers=False, compact=True, classes="form-field"
+        )
+    return LineInput(id=wid, placeholder=_placeholder(spec), compact=True, classes="form-field")
+
+
+def _placeholder(spec: FieldSpec) -> str:
+    return {
+        "date": _("YYYY-MM-DD"),
+        "time": _("HH:MM"),
+    }.get(spec.kind, "")
