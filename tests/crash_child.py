@@ -14,15 +14,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tui.storage.atomic import AtomicJSONStorage  # noqa: E402
 
-# After K_MAX records the table is emptied and grows again, so the file stays small.
-K_MAX = 150
+# After K_MAX records the table is emptied and grows again: the file stays small, and the
+# frequent shrinking saves are the ones an in-place writer (seek, write, truncate) breaks.
+K_MAX = 12
 RECORDS = "records"
 META = {"app": "concerto", "schema_version": 1, "id": "crash"}
 
 
 def record(i: int) -> dict[str, Any]:
     """Return the deterministic content of record number i (0-based)."""
-    return {"n": i, "title": f"élément {i}", "pad": "x" * (i % 23), "tags": [i % 3, i % 7]}
+    return {"n": i, "title": f"élément {i}", "pad": "x" * (37 * (i % 11)), "tags": [i % 3, i % 7]}
 
 
 def version(k: int) -> dict[str, Any]:

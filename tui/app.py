@@ -52,9 +52,11 @@ class ConcertoApp(App[int]):
         config: Config | None = None,
         session_id: str | None = None,
         display_path: str | None = None,
+        blink: bool = True,
     ) -> None:
         """Build the app on ``store``; ``clock`` and the store's id factory make tests repeatable."""
         super().__init__()
+        self.blink = blink
         self.store = store
         self.clock = clock
         self.tz = tz
@@ -285,10 +287,18 @@ def make_app(
     config: Config | None = None,
     session_id: str | None = None,
     display_path: str | None = None,
+    record_ids: Callable[[], str] | None = None,
+    blink: bool | None = None,
 ) -> ConcertoApp:
     """The app factory the command line and the tests both call."""
+    from tui.model import set_id_factory
+
     if lang:
         set_language(lang)
+    if record_ids is not None:
+        set_id_factory(record_ids)
+    if blink is None:
+        blink = os.environ.get("CONCERTO_CURSOR_BLINK", "1") != "0"
     store = SessionStore(folder, clock=clock, new_id=new_id)
     return ConcertoApp(
         store,
@@ -297,6 +307,7 @@ def make_app(
         config=config,
         session_id=session_id,
         display_path=display_path,
+        blink=blink,
     )
 
 

@@ -4,7 +4,7 @@ Knows nothing of Textual or TinyDB.
 """
 
 from tui.model.analysis import ReviewItem, Totals, progress, resource_totals, review
-from tui.model.base import SCREENS, STEPS, Record, is_valid_id, new_id
+from tui.model.base import SCREENS, STEPS, Record, is_valid_id, new_id, set_id_factory
 from tui.model.competency import by_organisation, coverage, status
 from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
 from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
@@ -60,6 +60,7 @@ __all__ = [
     "new_id",
     "progress",
     "resource_totals",
+    "set_id_factory",
     "review",
     "status",
     "utcnow",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -51,9 +52,23 @@ SCREENS: tuple[str, ...] = ("meeting", *STEPS, "review", "minutes")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-def new_id() -> str:
-    """Return a fresh random record id."""
+def random_id() -> str:
+    """A fresh random record id."""
     return secrets.token_hex(5)
+
+
+_id_factory: Callable[[], str] = random_id
+
+
+def new_id() -> str:
+    """Return a fresh record id from the current id factory."""
+    return _id_factory()
+
+
+def set_id_factory(factory: Callable[[], str] | None) -> None:
+    """Make record ids come from ``factory`` (tests and snapshots); None restores random ids."""
+    global _id_factory
+    _id_factory = factory or random_id
 
 
 def _check_id(value: str) -> str:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.i18n import N_, _
 from tui.model import SCREENS
+from tui.widgets.form import LineInput
 from tui.widgets.stepbar import screen_name
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class AskText(Dialog[str]):
         """Question, field, hint."""
         with Vertical():
             yield Label(self.question, classes="dialog-title", markup=False)
-            yield Input(self.value, id="answer")
+            yield LineInput(self.value, id="answer")
             yield Static(_("Enter to confirm, Esc to cancel."), classes="dialog-hint")
 
     @on(Input.Submitted)

@@ -17,6 +17,7 @@ from tui.messages import damaged_reason, store_error
 from tui.model.text import clean_text
 from tui.storage.store import Listing, StoreError
 from tui.widgets.footer import TranslatedFooter
+from tui.widgets.form import LineInput
 from tui.widgets.stepbar import screen_name
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Path, filter, the table of sessions, footer."""
         yield Static("", id="home-title", markup=False)
-        yield Input(id="filter", placeholder=_("Filter: type to search"))
+        yield LineInput(id="filter", placeholder=_("Filter: type to search"))
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-empty", markup=False)
         yield TranslatedFooter()

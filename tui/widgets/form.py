@@ -22,6 +22,10 @@ from tui.widgets.fields import FieldSpec, ParseError, display, parse
 class LineInput(Input):
     """A one-line field that keeps a multi-line paste whole (joined) and says so."""
 
+    def on_mount(self) -> None:
+        """Blink the cursor only if the app wants it (tests and benchmarks do not)."""
+        self.cursor_blink = getattr(self.app, "blink", True)
+
     def _on_paste(self, event: events.Paste) -> None:
         text = clean_text(event.text)
         if "\n" in text.strip("\n"):

@@ -1,0 +1,176 @@
+"""The end of the minutes: decisions, action items, parking lot, open points, next meeting."""
+
+from __future__ import annotations
+
+from tui.export.blocks import Block, bullets, fields, heading, table
+from tui.export.context import Context
+from tui.export.escape import EMPTY, cell, inline, lines, paragraphs
+from tui.i18n import pt, t, tn
+from tui.model.analysis import ReviewItem, review
+from tui.model.live import Decision
+
+LEFT_OUT_OF_OPEN_POINTS = frozenset({"open_item"})
+"""Review checks the open points leave out: open action items are in the action-item table."""
+
+
+def _votes(c: Context, d: Decision) -> str:
+    lang = c.lang
+    parts: list[str] = []
+    if d.votes_for is not None:
+        parts.append(t(lang, "{n} for", n=d.votes_for))
+    if d.votes_against is not None:
+        parts.append(t(lang, "{n} against", n=d.votes_against))
+    if d.abstentions is not None:
+        parts.append(tn(lang, "{n} abstention", "{n} abstentions", d.abstentions))
+    return t(lang, "Vote: {count}.", count=", ".join(parts)) if parts else ""
+
+
+def _motion(c: Context, d: Decision) -> str:
+    """Who moved and seconded, the outcome and the votes (procès-verbal)."""
+    lang = c.lang
+    mover, seconder = inline(d.moved_by), inline(d.seconded_by)
+    parts: list[str] = []
+    if mover and seconder:
+        parts.append(t(lang, "Moved by {mover}, seconded by {seconder}.", mover=mover,
+                       seconder=seconder))  # fmt: skip
+    elif mover:
+        parts.append(t(lang, "Moved by {mover}.", mover=mover))
+    elif seconder:
+        parts.append(t(lang, "Seconded by {seconder}.", seconder=seconder))
+    parts.append(c.words.outcomes[d.outcome])
+    parts.append(_votes(c, d))
+    return " ".join(p for p in parts if p)
+
+
+def decision(c: Context, d: Decision) -> list[Block]:
+    """One numbered decision: number and step, text, and (formal) the motion's details."""
+    lang = c.lang
+    if d.number:
+        lead = t(lang, "Decision {number}", number=inline(d.number))
+    else:
+        lead = pt(lang, "minutes", "Decision")
+    lead = f"**{lead}**"
+    if d.step in c.words.steps:
+        lead = f"{lead} — {c.words.steps[d.step]}"
+    out = [lead, *paragraphs(d.text)]
+    if c.formal:
+        out.append(_motion(c, d))
+    elif d.outcome not in ("unanimous", "carried"):
+        out.append(c.words.outcomes[d.outcome])
+    return out
+
+
+def decisions(c: Context, level: int = 2) -> list[Block]:
+    """The numbered decisions, in the order they were recorded."""
+    if not c.session.decisions:
+        return []
+    out = [heading(level, pt(c.lang, "minutes section", "Decisions"))]
+    for d in c.session.decisions:
+        out += decision(c, d)
+    return out
+
+
+def action_items(c: Context, level: int = 2) -> list[Block]:
+    """The action-item table: what, who, due, status."""
+    lang = c.lang
+    if not c.session.action_items:
+        return []
+    rows = []
+    for item in c.session.action_items:
+        what = cell(item.label)
+        linked = c.decisions.get(item.decision) if item.decision else None
+        if linked is not None and linked.number:
+            what = f"{what} {t(lang, '(decision {number})', number=inline(linked.number))}"
+        if item.carried_from:
+            what = f"{what} {t(lang, '(carried over)')}"
+        status = c.words.item_statuses[item.status]
+        rows.append([what, cell(item.who), c.date(item.due), status])
+    headers = [
+        pt(lang, "action item column", "Action item"),
+        pt(lang, "action item column", "Who"),
+        pt(lang, "action item column", "Due"),
+        pt(lang, "action item column", "Status"),
+    ]
+    return [heading(level, c.words.steps["live"]), table(headers, rows)]
+
+
+def parking(c: Context, level: int = 2) -> list[Block]:
+    """The parking lot: topics set aside for a later meeting."""
+    if not c.session.parking:
+        return []
+    items = []
+    for p in c.session.parking:
+        text = lines(p.label, "  ")
+        if p.step in c.words.steps:
+            text = f"{text} ({c.words.steps[p.step]})"
+        items.append(text)
+    return [heading(level, pt(c.lang, "minutes section", "Parking lot")), bullets(items)]
+
+
+def _point_row(c: Context, item: ReviewItem) -> list[str]:
+    step = c.words.steps.get(item.step, EMPTY)
+    return [step, cell(item.params.get("label", "")), c.words.checks.get(item.check, item.check)]
+
+
+def open_points(c: Context, level: int = 2) -> list[Block]:
+    """Open points of the review, then the points accepted as they are, with their reason."""
+    lang = c.lang
+    accepted = c.session.accepted()
+    items = [
+        it
+        for it in review(c.session, include_accepted=True)
+        if it.check not in LEFT_OUT_OF_OPEN_POINTS
+    ]
+    still = [it for it in items if it.key not in accepted]
+    kept = [it for it in items if it.key in accepted]
+    out: list[Block] = []
+    if still:
+        headers = [
+            pt(lang, "open points column", "Step"),
+            pt(lang, "open points column", "Record"),
+            pt(lang, "open points column", "Open point"),
+        ]
+        out.append(t(lang, "What the review still shows open at the end of the meeting."))
+        out.append(table(headers, [_point_row(c, it) for it in still]))
+    out += paragraphs(c.session.notes.get("review", ""))
+    if kept:
+        headers = [
+            pt(lang, "open points column", "Step"),
+            pt(lang, "open points column", "Record"),
+            pt(lang, "open points column", "Point"),
+            pt(lang, "open points column", "Reason"),
+        ]
+        rows = [[*_point_row(c, it), cell(accepted[it.key])] for it in kept]
+        out.append(heading(level + 1, pt(lang, "minutes section", "Points accepted as they are")))
+        out.append(table(headers, rows))
+    if not out:
+        return []
+    return [heading(level, pt(lang, "minutes section", "Open points")), *out]
+
+
+def next_meeting(c: Context, level: int = 2) -> list[Block]:
+    """Date, time and place of the next meeting, when known."""
+    m = c.session.meeting
+    lang = c.lang
+    body = fields(
+        lang,
+        [
+            (pt(lang, "minutes header", "Date"), "" if m.next_date is None else c.date(m.next_date)),
+            (pt(lang, "minutes header", "Time"), "" if m.next_time is None else c.time(m.next_time)),
+            (pt(lang, "minutes header", "Place"), inline(m.next_place)),
+        ],
+    )
+    if not body:
+        return []
+    return [heading(level, pt(lang, "minutes section", "Next meeting")), body]
+
+
+def adjournment(c: Context, level: int = 2) -> list[Block]:
+    """The time the meeting was adjourned."""
+    end = c.session.meeting.end_time
+    if end is None:
+        return []
+    return [
+        heading(level, pt(c.lang, "minutes section", "Adjournment")),
+        t(c.lang, "The meeting was adjourned at {time}.", time=c.time(end)),
+    ]

@@ -1,0 +1,135 @@
+"""The opening of the minutes: title, draft mark, header, attendance and agenda."""
+
+from __future__ import annotations
+
+from tui.export.blocks import Block, bullets, field, fields, heading, table
+from tui.export.context import Context
+from tui.export.escape import EMPTY, cell, inline, paragraphs
+from tui.i18n import pt, t, tn
+from tui.i18n.fmt import format_minutes
+from tui.model.meeting import Participant
+
+
+def title(c: Context) -> list[Block]:
+    """The title, the draft (PROJET) or adoption mark, and the header fields."""
+    m = c.session.meeting
+    lang = c.lang
+    if c.formal:
+        kind = pt(lang, "minutes title", "Minutes")
+    else:
+        kind = pt(lang, "minutes title", "Meeting summary")
+    if m.minutes_status == "adopted":
+        if m.adopted_on is None:
+            mark = t(lang, "Adopted.")
+        else:
+            mark = t(lang, "Adopted on {date}.", date=c.date(m.adopted_on))
+    else:
+        draft = pt(lang, "minutes mark", "DRAFT")
+        mark = f"**{draft}** — {t(lang, 'subject to adoption at a future meeting')}"
+    when = ""
+    if m.start_time is not None and m.end_time is not None:
+        when = t(lang, "{start} to {end}", start=c.time(m.start_time), end=c.time(m.end_time))
+    elif m.start_time is not None:
+        when = c.time(m.start_time)
+    header = fields(
+        lang,
+        [
+            (pt(lang, "minutes header", "Group"), inline(m.collective)),
+            (pt(lang, "minutes header", "Date"), "" if m.date is None else c.date(m.date)),
+            (pt(lang, "minutes header", "Time"), when),
+            (pt(lang, "minutes header", "Place"), inline(m.place)),
+        ],
+    )
+    return [heading(1, f"{kind} — {inline(m.title)}"), mark, header]
+
+
+def _attendee(c: Context, p: Participant) -> str:
+    text = inline(p.name)
+    if p.organisation.strip():
+        text = f"{text}, {inline(p.organisation)}"
+    if p.role.strip():
+        text = f"{text} — {inline(p.role)}"
+    return text
+
+
+def attendance(c: Context, level: int = 2) -> list[Block]:
+    """Who was present, absent with or without regrets, invited; who facilitated and noted."""
+    lang = c.lang
+    m = c.session.meeting
+    groups = (
+        ("present", pt(lang, "attendance", "Present")),
+        ("excused", pt(lang, "attendance", "Regrets")),
+        ("absent", pt(lang, "attendance", "Absent")),
+        ("guest", pt(lang, "attendance", "Guests")),
+    )
+    by_kind: dict[str, list[Participant]] = {kind: [] for kind, _ in groups}
+    for p in c.session.participants:
+        by_kind[p.attendance].append(p)
+    out: list[Block] = []
+    for kind, name in groups:
+        found = by_kind[kind]
+        if found:
+            out.append(f"**{name}** ({len(found)})")
+            out.append(bullets(_attendee(c, p) for p in found))
+    roles = [
+        (pt(lang, "attendance", "Facilitator"), inline(m.facilitator)),
+        (pt(lang, "attendance", "Note-taker"), inline(m.note_taker)),
+    ]
+    if c.formal:
+        members = len(c.session.participants) - len(by_kind["guest"])
+        if members:
+            present = len(by_kind["present"])
+            quorum = tn(
+                lang,
+                "{n} member present out of {total}.",
+                "{n} members present out of {total}.",
+                present,
+                total=members,
+            )
+            roles.append((pt(lang, "attendance", "Quorum"), quorum))
+    lines = [field(lang, name, value) for name, value in roles if value]
+    if lines:
+        out.append("\\\n".join(lines))
+    if not out:
+        return []
+    return [heading(level, pt(lang, "minutes section", "Attendance")), *out]
+
+
+def _minutes(seconds: int, lang: str) -> str:
+    if seconds <= 0:
+        return EMPTY
+    return format_minutes(max(1, (seconds + 30) // 60), lang)
+
+
+def agenda(c: Context, level: int = 2) -> list[Block]:
+    """The agenda with planned (timebox) and actual time, then the meeting's notes."""
+    lang = c.lang
+    items = c.session.agenda
+    out: list[Block] = []
+    if items:
+        rows = [
+            [
+                str(n),
+                cell(item.label),
+                EMPTY if item.timebox_min is None else format_minutes(item.timebox_min, lang),
+                _minutes(item.spent_s, lang),
+            ]
+            for n, item in enumerate(items, start=1)
+        ]
+        planned = sum(item.timebox_min or 0 for item in items)
+        spent = sum(item.spent_s for item in items)
+        total = pt(lang, "agenda", "Total")
+        planned_text = format_minutes(planned, lang) if planned else EMPTY
+        rows.append(["", f"**{total}**", planned_text, _minutes(spent, lang)])
+        headers = [
+            pt(lang, "agenda column", "No."),
+            pt(lang, "agenda column", "Item"),
+            pt(lang, "agenda column", "Planned"),
+            pt(lang, "agenda column", "Actual"),
+        ]
+        out.append(table(headers, rows, right=(0, 2, 3)))
+    out += paragraphs(c.session.notes.get("meeting", ""))
+    if not out:
+        return []
+    return [heading(level, pt(lang, "minutes section", "Agenda")), *out]
+
