@@ -25,6 +25,7 @@ class SessionScreen(Screen[None]):
     """Base of the screens of an open session."""
 
     BINDINGS = bindings_for("session")
+    AUTO_FOCUS = "#body Input, #body DataTable, #body TextArea, #body Select"
     SCOPE = "session"
     KEY = "meeting"
     HELP = ""

@@ -1,0 +1,151 @@
+"""The app in-process (Pilot): create, fill, quit, resume; drafts; save failures; read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+from pathlib import Path
+
+from conftest import counter
+
+from tui.storage.store import SessionStore
+
+
+async def until(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait on what the app shows, never a fixed delay."""
+    start = dt.datetime.now()
+    while not predicate():
+        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
+        await pilot.pause(0.02)
+
+
+def session_file(data_dir: Path) -> dict:  # type: ignore[type-arg]
+    (path,) = [p for p in data_dir.glob("*.json") if not p.name.startswith(".")]
+    return json.loads(path.read_text("utf-8"))
+
+
+async def test_create_fill_quit_and_resume_at_the_same_step(make_app, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.press(*"Table de quartier", "enter")
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "meeting")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-title")
+        await pilot.press("tab")  # collective
+        await pilot.press(*"CDC Rivière", "tab")
+        await pilot.press(*"2026-12-03", "tab")
+        await pilot.press(*"9:30", "tab")
+        await pilot.press("f3", "f3")  # on to step 2
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    tables = session_file(data_dir)
+    meeting = tables["meeting"]["1"]
+    assert (meeting["title"], meeting["collective"], meeting["date"], meeting["start_time"]) == (
+        "Table de quartier", "CDC Rivière", "2026-12-03", "09:30:00")
+    assert tables["progress"]["1"]["screen"] == "resources"
+
+    sid = tables["meta"]["1"]["id"]
+    again = make_app(session_id=sid)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.KEY == "resources"
+        await pilot.press("f2", "f2")
+        await pilot.pause()
+        assert again.screen.query_one("#f-collective").value == "CDC Rivière"
+
+
+async def test_a_half_typed_date_survives_quit_and_reopen_as_a_draft(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    sid = store.create("Comité").id
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#f-date").focus()
+        await pilot.press(*"2026-13")
+        await pilot.pause()
+        assert "date" in str(app.screen.query_one("#e-date").render()).lower()
+        await pilot.press("ctrl+q")
+    saved = session_file(data_dir)
+    assert saved["drafts"]["1"] == {"meeting/date": "2026-13"}
+    assert saved["meeting"]["1"]["date"] is None
+    again = make_app(session_id=sid)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one("#f-date").value == "2026-13"
+        assert again.screen.query_one("#e-date").display
+
+
+async def test_every_change_reaches_the_disk_within_half_a_second(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    sid = store.create("Rapide").id
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#f-place").focus()
+        await pilot.press(*"Salle 2")
+        start = dt.datetime.now()
+        while session_file(data_dir)["meeting"]["1"]["place"] != "Salle 2":
+            await pilot.pause(0.02)
+            assert (dt.datetime.now() - start).total_seconds() < 0.5
+        assert app.save_state in ("saved", "pending")
+
+
+async def test_a_failed_save_shows_a_banner_keeps_the_edit_and_recovers(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock, monkeypatch
+) -> None:
+    from tui.storage import atomic
+
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    sid = store.create("Fragile").id
+    path = data_dir / f"{sid}.json"
+    app = make_app(session_id=sid)
+    real_fsync = atomic.REAL_FS.fsync
+    failing = {"on": True}
+
+    def fsync(fd: int) -> None:
+        if failing["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "meeting")
+        monkeypatch.setattr(atomic.REAL_FS, "fsync", fsync)
+        before = path.read_bytes()
+        app.screen.query_one("#f-place").focus()
+        await pilot.press(*"Sous-sol")
+        while app.save_state != "failed":
+            await pilot.pause(0.05)
+        banner = app.screen.query_one("#banner")
+        assert banner.display and str(data_dir) in str(banner.render())
+        assert path.read_bytes() == before
+        failing["on"] = False
+        while app.save_state != "saved":
+            await pilot.pause(0.1)
+    assert session_file(data_dir)["meeting"]["1"]["place"] == "Sous-sol"
+
+
+async def test_a_session_held_elsewhere_opens_read_only_and_follows(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    sid = store.create("Partagée").id
+    writer = store.open(sid)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.save_state == "read-only"
+        assert "Read-only" in str(app.screen.query_one("#banner").render()) or "lecture" in str(
+            app.screen.query_one("#banner").render()
+        )
+        writer.session.meeting.place = "Hôtel de ville"
+        writer.save(writer.session, ["meeting"])
+        field = app.screen.query_one("#f-place")
+        for _ in range(40):
+            if field.value == "Hôtel de ville":
+                break
+            await pilot.pause(0.05)
+        assert field.value == "Hôtel de ville"
+    writer.close()
