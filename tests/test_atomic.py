@@ -216,6 +216,9 @@ def test_write_over_size_cap_is_refused_and_kept_in_memory(tmp_path: Path) -> No
     assert info.value.code == "too_large"
     assert path.read_bytes() == raw
     assert storage.unsaved and storage.read() == big
+    with pytest.raises(SaveError):
+        storage.flush()  # a retry is refused the same way
+    assert path.read_bytes() == raw
 
 
 def test_unserializable_data_raises_before_any_change(tmp_path: Path) -> None:

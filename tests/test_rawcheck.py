@@ -21,6 +21,7 @@ from tui.storage.rawcheck import (
     DamagedFile,
     check_bytes,
     load_checked,
+    parse_json,
     schema_version,
 )
 
@@ -166,6 +167,16 @@ def test_depth_limit_is_exact() -> None:
     with pytest.raises(DamagedFile) as info:
         check_bytes(nested(65))
     assert info.value.reason_code == "too_deep"
+
+
+def test_parse_json_checks_bytes_but_not_shape() -> None:
+    assert parse_json(b"[1, 2.5]") == [1, 2.5]
+    assert parse_json(b" null ") is None
+    for name in ("nan", "duplicate_keys", "deep", "bom", "latin1", "empty", "truncated"):
+        raw, reason = CORPUS[name]
+        with pytest.raises(DamagedFile) as info:
+            parse_json(raw)
+        assert info.value.reason_code == reason, name
 
 
 def test_schema_version_requires_a_session() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.i18n import N_, _
 
 DAMAGED: dict[str, str] = {
+    "not_file": N_("it is not a regular file"),
     "too_large": N_("the file is larger than the size limit"),
     "empty": N_("the file is empty (probably cut off during a save)"),
     "null": N_("the file holds only null (probably cut off during a save)"),

@@ -154,7 +154,7 @@ def _error_code(exc: BaseException) -> tuple[str, int | None]:
     return "other", None
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, fs: FileOps = REAL_FS) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, fs: FileOps = REAL_FS) -> None:
     """Replace the file at path (its real path if a symlink) with data, crash-safely."""
     target = Path(os.path.realpath(path))
     folder = target.parent
@@ -305,15 +305,6 @@ class AtomicJSONStorage(Storage):
         self._memory = data
         self._loaded = True
         self._pending = raw
-        if len(raw) > self.max_bytes:
-            error = SaveError(
-                self.path.parent,
-                "too_large",
-                step="size",
-                detail=f"{len(raw)} bytes > {self.max_bytes}",
-            )
-            self.last_error = error
-            raise error
         self._save(raw)
 
     def flush(self) -> None:
@@ -325,6 +316,9 @@ class AtomicJSONStorage(Storage):
 
     def _save(self, raw: bytes) -> None:
         try:
+            if len(raw) > self.max_bytes:  # it could never be read back
+                detail = f"{len(raw)} bytes > {self.max_bytes}"
+                raise SaveError(self.path.parent, "too_large", step="size", detail=detail)
             atomic_write_bytes(self.path, raw, fs=self.fs)
         except SaveError as error:
             self.last_error = error

@@ -213,6 +213,12 @@ class SessionLock:
             return Owner()
         return Owner.from_bytes(raw)
 
+    def __del__(self) -> None:
+        """Release a lock that was dropped while held, so this process can take it again."""
+        if getattr(self, "_held", False):
+            with contextlib.suppress(Exception):
+                self.release()
+
     def __enter__(self) -> SessionLock:
         """Acquire or raise SessionLockedError naming the holder."""
         if not self.acquire():

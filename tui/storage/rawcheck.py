@@ -8,7 +8,6 @@ import os
 import re
 import stat
 from itertools import accumulate
-from pathlib import Path
 from typing import Any, NoReturn
 
 __all__ = [
@@ -23,6 +22,7 @@ __all__ = [
     "DamagedFile",
     "check_bytes",
     "load_checked",
+    "parse_json",
     "schema_version",
 ]
 
@@ -81,7 +81,9 @@ def _fail(reason: str, **detail: Any) -> NoReturn:
     raise DamagedFile(reason, detail)
 
 
-def load_checked(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
+def load_checked(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> dict[str, Any]:
     """Read and check a session file without changing it; raises DamagedFile or OSError."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)  # non-blocking: opening a FIFO must not hang
@@ -152,8 +154,8 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def check_bytes(raw: bytes) -> dict[str, Any]:
-    """Parse raw file bytes into a session's tables dict, or raise DamagedFile."""
+def parse_json(raw: bytes) -> Any:
+    """Parse raw bytes as strict JSON of any shape (the byte-level checks), or raise DamagedFile."""
     if not raw:
         _fail("empty")
     if raw.startswith(_BOM):
@@ -166,7 +168,7 @@ def check_bytes(raw: bytes) -> dict[str, Any]:
         _fail("empty")
     _prescan(raw)
     try:
-        data = json.loads(
+        return json.loads(
             text,
             parse_constant=_reject_constant,
             parse_float=_parse_float,
@@ -180,6 +182,11 @@ def check_bytes(raw: bytes) -> dict[str, Any]:
         _fail("too_deep", max_depth=MAX_DEPTH)
     except ValueError as exc:  # e.g. an integer over sys.get_int_max_str_digits()
         _fail("number_too_long", message=str(exc)[:200])
+
+
+def check_bytes(raw: bytes) -> dict[str, Any]:
+    """Parse raw file bytes into a session's tables dict, or raise DamagedFile."""
+    data = parse_json(raw)
     if data is None:
         _fail("null")
     if not isinstance(data, dict):

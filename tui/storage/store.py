@@ -169,8 +169,7 @@ class SessionStore:
         if not (self.folder / f".{session_id}.owner").exists():
             return None
         lock = SessionLock(self.folder, session_id)
-        if lock.acquire():
-            lock.release()
+        if lock.is_free():
             return None
         owner = lock.holder()
         return owner.describe() if owner else "?"
