@@ -399,7 +399,13 @@ class TerminalDriver:
             self.bytes_sent += written
 
     def press(self, *keys: str, delay: float = 0.0) -> None:
-        """Press keys by name ("enter", "ctrl+p", "shift+tab", "f1", "a"), one write each."""
+        """Press keys by name ("enter", "ctrl+p", "shift+tab", "f1", "a"), one write each.
+
+        Textual reads a lone escape followed quickly by a key as alt+key, and an alt+key
+        followed by another escape sequence as "^" then the key: wait for the effect of
+        "escape" or "alt+..." on screen before pressing the next key. Likewise wait for a
+        binding's effect before typing text, as its action may run after the next keys.
+        """
         for index, key in enumerate(keys):
             if index and delay:
                 time.sleep(delay)

@@ -1,12 +1,12 @@
 """Pytest fixtures for end-to-end tests in a real terminal and over SSH.
 
-Import them from tests/conftest.py: `from .e2e_fixtures import pty_app, ssh_server`
-(or `from e2e_fixtures import ...` when tests/ is not a package).
+tests/conftest.py registers this module with `pytest_plugins = ["e2e_fixtures"]`.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol
@@ -73,13 +73,24 @@ def pty_app() -> Iterator[SpawnApp]:
 
 @pytest.fixture(scope="session")
 def ssh_server() -> Iterator[SshServer]:
-    """An OpenSSH server on 127.0.0.1 for the whole session; skipped if absent, except in CI."""
+    """An OpenSSH server on 127.0.0.1 for the whole session, checked by one login.
+
+    Without sshd, or as a non-root user whose login sshd refuses (UsePAM no rejects locked
+    accounts), the tests are skipped; in CI (env CI set) they fail instead.
+    """
+    server = SshServer()
     reason = sshd_missing_reason()
+    if reason is None:
+        try:
+            server.start()
+            reason = server.login_error()
+        except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+            reason = str(exc)
     if reason is not None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must provide an SSH server: {reason}")
-        pytest.skip(reason)
-    server = SshServer().start()
+        server.stop()
+        if os.environ.get("CI") or (os.geteuid() == 0 and sshd_missing_reason() is None):
+            pytest.fail(f"the SSH test server is not usable: {reason}", pytrace=False)
+        pytest.skip(f"no usable SSH test server: {reason}")
     try:
         yield server
     finally:

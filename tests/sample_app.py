@@ -9,11 +9,15 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Input, Label
+
+HANGUP_EXIT_GRACE = 2.0
+"""Seconds the app may take to exit after a hang-up before it exits hard."""
 
 
 class EchoInput(Input):
@@ -71,6 +75,11 @@ class SampleApp(App[None]):
             tmp = Path(out + ".tmp")
             tmp.write_text(f"{signal.Signals(sig).name}\n{self.query_one(Input).value}")
             os.replace(tmp, out)
+        # Textual 8.2.8 can hang on exit once the tty is gone: its writer thread dies on EIO
+        # and the shutdown blocks on the writer's full queue. Hard-exit if that happens.
+        watchdog = threading.Timer(HANGUP_EXIT_GRACE, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
 

@@ -126,6 +126,25 @@ class SshServer:
             time.sleep(0.05)
         return False
 
+    def login_error(self, timeout: float = 15.0) -> str | None:
+        """Log in once and run `true`; return why it failed (client and server logs) or None."""
+        try:
+            result = subprocess.run(
+                self.client_argv("true"),
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            return f"ssh login timed out after {timeout}s\n{self.log.read_text(errors='replace')}"
+        if result.returncode == 0:
+            return None
+        return (
+            f"ssh {self.user}@127.0.0.1 -p {self.port} failed ({result.returncode}): "
+            f"{result.stderr.decode(errors='replace').strip()}\n"
+            f"sshd log:\n{self.log.read_text(errors='replace')}"
+        )
+
     def client_argv(self, remote_command: str) -> list[str]:
         """Return an ssh command line (with a forced tty) that runs `remote_command`."""
         return [

@@ -1,4 +1,7 @@
-"""End-to-end tests of the terminal driver and the SSH fixture, with a tiny sample app."""
+"""End-to-end tests of the terminal driver and the SSH fixture, with a tiny sample app.
+
+The `pty_app` and `ssh_server` fixtures come from e2e_fixtures (see conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +15,11 @@ import pytest
 
 if __package__:
     from .driver import TerminalDriver, key_bytes
-    from .e2e_fixtures import SpawnApp, pty_app, ssh_server  # noqa: F401 - fixtures
+    from .e2e_fixtures import SpawnApp
     from .sshd import SshServer
 else:  # tests/ is on sys.path (no tests/__init__.py)
     from driver import TerminalDriver, key_bytes
-    from e2e_fixtures import SpawnApp, pty_app, ssh_server  # noqa: F401 - fixtures
+    from e2e_fixtures import SpawnApp
     from sshd import SshServer
 
 pytestmark = pytest.mark.e2e
@@ -138,7 +141,8 @@ def test_closed_master_hangs_up_the_app(sample: Callable[..., TerminalDriver], s
     driver.wait_for("echo:dropped")
     driver.close_master()
     assert _wait_file(driver, sample_out) == "SIGHUP\ndropped"
-    assert driver.wait_exit(10) is not None
+    # Exits cleanly, or through the sample app's watchdog when Textual hangs without a tty.
+    assert driver.wait_exit(10) == 0
 
 
 def _ssh_sample(pty_app: SpawnApp, server: SshServer, out: Path) -> TerminalDriver:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -57,6 +58,7 @@ class ConcertoApp(App[int]):
         """Build the app on ``store``; ``clock`` and the store's id factory make tests repeatable."""
         super().__init__()
         self.blink = blink
+        self.persist_preferences = True
         self.store = store
         self.clock = clock
         self.tz = tz
@@ -71,7 +73,10 @@ class ConcertoApp(App[int]):
     def on_mount(self) -> None:
         """Open the requested session, or the home screen."""
         from tui.screens.home import HomeScreen
+        from tui.themes import CONTRAST, pick_theme
 
+        self.register_theme(CONTRAST)
+        self.theme = pick_theme(self.config.theme, self.console.color_system, self.no_color)
         self.install_signal_handlers()
         self.push_screen(HomeScreen())
         if self.start_session:
@@ -87,13 +92,18 @@ class ConcertoApp(App[int]):
 
     def _on_signal(self) -> None:
         self.flush_now()
+        # Textual can block for ever on exit once the terminal is gone (its writer thread
+        # died on the I/O error): the data is safe on disk, so make sure the process ends.
+        watchdog = threading.Timer(3.0, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit(0)
 
     def flush_now(self) -> bool:
         """Write pending changes synchronously (quit, signals, crashes)."""
         if self.ctx is None:
             return True
-        ok = self.ctx.flush()
+        ok = self.ctx.flush(final=True)
         self._show_save_state()
         return ok
 
@@ -122,14 +132,18 @@ class ConcertoApp(App[int]):
 
     def open_session(self, session_id: str) -> None:
         """Open a session (read-only if held elsewhere) at the screen where it was left."""
-        from tui.messages import store_error
-        from tui.storage.store import StoreError
+        from tui.messages import damaged_reason, store_error
+        from tui.storage.rawcheck import DamagedFile
+        from tui.storage.store import StoreError, damage_detail
 
         self.close_session()
         try:
             handle = self.store.open(session_id)
         except StoreError as exc:
             self.notify(store_error(exc.code, **exc.detail), severity="error")
+            return
+        except DamagedFile as exc:  # never written: say why, in words
+            self.notify(damaged_reason(exc.reason, damage_detail(exc)), severity="error")
             return
         except Exception as exc:  # damaged: the home screen already says why
             self.notify(clean_text(str(exc), multiline=False), severity="error")
@@ -144,7 +158,7 @@ class ConcertoApp(App[int]):
         """Save and release the open session, if any."""
         if self.ctx is None:
             return
-        self.ctx.flush()
+        self.ctx.flush(final=True)
         self.ctx.close()
         self.ctx = None
 
@@ -234,13 +248,41 @@ class ConcertoApp(App[int]):
             target = self if command.scope == "app" else screen
             action = getattr(target, f"action_{command.action}", None)
             if action is not None:
-                yield SystemCommand(command.palette_text(), _(command.label), action)
+                key = command.key_display or command.key
+                yield SystemCommand(command.palette_text(), _("Key: {key}", key=key), action)
         yield from getattr(screen, "extra_commands", lambda: [])()
 
     def action_toggle_language(self) -> None:
-        """Switch the interface between French and English."""
+        """Switch the interface between French and English, and remember it."""
         set_language("en" if get_language() == "fr" else "fr")
+        self.save_preferences(lang=get_language())
         self.refresh_language()
+
+    def action_cycle_theme(self) -> None:
+        """Next theme (dark, light, high contrast), remembered in the preferences."""
+        from tui.themes import THEMES, pick_theme
+
+        names = list(THEMES)
+        current = self.config.theme if self.config.theme in names else "dark"
+        chosen = names[(names.index(current) + 1) % len(names)]
+        self.save_preferences(theme=chosen)
+        self.theme = pick_theme(chosen, self.console.color_system, self.no_color)
+        self.notify(_("Theme: {name}", name=_(THEMES[chosen][1])))
+
+    def save_preferences(self, **changes: Any) -> None:
+        """Update the preferences file (a failure is said, never fatal)."""
+        import dataclasses
+
+        from tui.config import save_config
+
+        self.config = dataclasses.replace(self.config, **changes)
+        if not self.persist_preferences:
+            return
+        try:
+            save_config(self.config)
+        except OSError as exc:
+            self.notify(_("Preferences not saved: {error}", error=exc.strerror or ""),
+                        severity="warning")
 
     def refresh_language(self) -> None:
         """Redraw every screen in the new language."""

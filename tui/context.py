@@ -40,10 +40,16 @@ class SessionContext:
             else:
                 self._dirty.update(tables)
 
-    def flush(self) -> bool:
-        """Write what is pending now; False (and ``error`` set) if the save failed."""
+    def flush(self, *, final: bool = False) -> bool:
+        """Write what is pending now; False (and ``error`` set) if the save failed.
+
+        ``final`` (quit, signals, crashes) also finds changes whose message had not been
+        handled yet, by comparing the session with the last save.
+        """
         if self.read_only:
             return True
+        if final:
+            self.mark(self.handle.changed_tables(self.session))
         with self._lock:
             tables = None if self._all else set(self._dirty)
             self._dirty.clear()

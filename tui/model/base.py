@@ -103,7 +103,7 @@ Amount = Annotated[
 class Model(BaseModel):
     """Base of every model: strict about unknown fields, validated on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Record(Model):

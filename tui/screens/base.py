@@ -12,8 +12,9 @@ from textual.widgets import Static
 from tui.i18n import _
 from tui.keymap import bindings_for
 from tui.model import SCREENS, progress
+from tui.screens.capture import LiveCapture
 from tui.widgets.footer import TranslatedFooter
-from tui.widgets.header import SessionHeader, clock_text, state_word
+from tui.widgets.header import SessionHeader, clock_text, end_text, state_word
 from tui.widgets.stepbar import StepBar, screen_name
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from tui.context import SessionContext
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(LiveCapture, Screen[None]):
     """Base of the screens of an open session."""
 
     BINDINGS = bindings_for("session")
@@ -60,6 +61,9 @@ class SessionScreen(Screen[None]):
         self.watch(self.capp, "revision", lambda _r: self.reload(), init=False)
         self.set_interval(1.0, self.tick)
         self.reload()
+        from tui.screens.lists import greet
+
+        self.call_after_refresh(greet, self)
 
     def reload(self) -> None:
         """Show the session as it is now (on mount, and when a followed save arrives)."""
@@ -79,16 +83,18 @@ class SessionScreen(Screen[None]):
 
     def tick(self) -> None:
         """Update the header: agenda item, timebox, clock."""
-        from tui.timebox import agenda_status
+        from tui.timebox import agenda_status, keep_time
 
         header = self.query_one(SessionHeader)
         session = self.ctx.session
         now = self.capp.clock()
+        keep_time(self.capp, self.ctx, now)
         header.title = session.meeting.title
         status = agenda_status(session, now)
         header.agenda = status.label
         header.timebox = status.text
         header.over = status.over
+        header.end = end_text(status.end, self.capp.tz)
         header.clock = clock_text(now, self.capp.tz)
         self._update_state(self.capp.save_state)
 
@@ -144,7 +150,10 @@ class SessionScreen(Screen[None]):
 
         if self.ctx.read_only:
             return
-        next_item(self.ctx.session, self.capp.clock())
+        if next_item(self.ctx.session, self.capp.clock()) is None:
+            from tui.timebox import no_next_item
+
+            self.notify(no_next_item(self.ctx.session))
         self.touch("agenda", "progress")
         self.tick()
 

@@ -21,6 +21,13 @@ SCOPES = {
 class HelpScreen(Dialog[None]):
     """What this screen is for, and every key."""
 
+    DEFAULT_CSS = """
+    HelpScreen > VerticalScroll {
+        width: 78; max-width: 100%; height: 1fr; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
     BINDINGS = [CANCEL, Binding("f1,question_mark", "cancel", N_("Close"))]
 
     def __init__(self, help_msgid: str) -> None:

@@ -18,10 +18,13 @@ from tui.model.text import clean_text
 from tui.storage.store import Listing, StoreError
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.form import LineInput
-from tui.widgets.stepbar import screen_name
+from tui.widgets.stepbar import short_name
 
 if TYPE_CHECKING:
     from tui.app import ConcertoApp
+
+MAX_ROWS = 100
+"""Rows shown at once, most recent first; the filter reaches the others."""
 
 COLUMNS = (
     N_("Title"),
@@ -30,7 +33,7 @@ COLUMNS = (
     N_("Lang."),
     N_("Step"),
     N_("Done"),
-    N_("Last edit"),
+    N_("Edited"),
 )
 
 
@@ -54,16 +57,19 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Path, filter, the table of sessions, footer."""
         yield Static("", id="home-title", markup=False)
-        yield LineInput(id="filter", placeholder=_("Filter: type to search"))
+        yield LineInput(id="filter", placeholder=_("Filter: type to search"), compact=True)
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-empty", markup=False)
+        yield Static("", id="home-detail", markup=False)
         yield TranslatedFooter()
+
+    listings: list[Listing] = []
+    _width = 0
 
     def on_mount(self) -> None:
         """List the sessions."""
-        self.listings: list[Listing] = []
+        self.listings = self.capp.store.list()
         self.relabel()
-        self.refresh_sessions()
         self.query_one(DataTable).focus()
 
     def relabel(self) -> None:
@@ -83,10 +89,13 @@ class HomeScreen(Screen[None]):
         wanted = self.query_one("#filter", Input).value.strip().casefold()
         keep = table.cursor_row
         table.clear(columns=True)
-        for column in COLUMNS:
-            table.add_column(_(column))
+        for column, width in zip(COLUMNS, _widths(self.size.width), strict=True):
+            table.add_column(_(column), width=width)
+        self._width = self.size.width
         shown = [x for x in self.listings if _matches(x, wanted)]
         shown.sort(key=lambda x: x.updated or "", reverse=True)
+        hidden = max(0, len(shown) - MAX_ROWS)
+        shown = shown[:MAX_ROWS]
         for x in shown:
             table.add_row(*_row(x, self.capp.tz), key=x.id)
         if shown:
@@ -96,9 +105,35 @@ class HomeScreen(Screen[None]):
             empty.update(_("No sessions yet. Press n to create one, or d for the demo sessions."))
         elif not shown:
             empty.update(_("No session matches the filter."))
+        elif hidden:
+            empty.update(_("{n} older sessions not shown: type to filter.", n=hidden))
         else:
             empty.update("")
-        empty.display = not shown
+        empty.display = not shown or bool(hidden)
+
+    def on_resize(self) -> None:
+        """Wider terminals give the title and collective more room."""
+        if self.size.width != self._width:
+            self._fill()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        chosen = self._selected()
+        detail = self.query_one("#home-detail", Static)
+        if chosen is None:
+            detail.update("")
+        elif chosen.damaged:
+            reason = damaged_reason(chosen.damaged, chosen.detail)
+            detail.update(_("{file}: damaged, {reason}. It is never written to.",
+                            file=clean_text(chosen.file, multiline=False), reason=reason))
+        elif chosen.locked_by:
+            detail.update(_("Open elsewhere by {who}: it will open read-only.",
+                            who=chosen.locked_by))
+        else:
+            detail.update(f"{chosen.title}  ·  {chosen.id}")
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -160,6 +195,24 @@ class HomeScreen(Screen[None]):
         self.refresh_sessions()
         self.notify(_("Copied as {id}.", id=copy.id))
 
+    def action_follow_up(self) -> None:
+        """Start the follow-up meeting of the selected session, carrying its plan forward."""
+        from tui.storage.followup import create_followup
+
+        chosen = self._selected()
+        if chosen is None or chosen.damaged:
+            return
+        try:
+            session = create_followup(self.capp.store, chosen.id)
+        except StoreError as exc:
+            self.notify(store_error(exc.code, **exc.detail), severity="error")
+            return
+        except Exception as exc:  # unreadable since it was listed: say why, change nothing
+            self.notify(clean_text(str(exc), multiline=False), severity="error")
+            return
+        self.refresh_sessions()
+        self.capp.open_session(session.id)
+
     @work
     async def action_delete_session(self) -> None:
         """Move the selected session to the trash, after confirmation."""
@@ -211,7 +264,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what needs a selected session when there is none."""
-        if action in ("resume", "copy_session", "delete_session"):
+        if action in ("resume", "copy_session", "delete_session", "follow_up"):
             return True if self._selected_or_none() else None
         return True
 
@@ -228,20 +281,29 @@ def _matches(x: Listing, wanted: str) -> bool:
     return wanted in " ".join((x.title, x.collective, x.id, x.date or "")).casefold()
 
 
+def _widths(total: int) -> list[int]:
+    """Column widths: fixed ones first, the rest shared by title (2/3) and collective (1/3)."""
+    fixed = [10, 2, 5, 4, 11]
+    room = max(20, total - 4 - sum(fixed) - 2 * (len(fixed) + 2))
+    title = room * 2 // 3
+    return [title, room - title, *fixed]
+
+
 def _row(x: Listing, tz: str) -> list[Text | str]:
     if x.damaged:
-        reason = damaged_reason(x.damaged, x.detail)
-        return [Text(clean_text(x.file, multiline=False)), Text(_("DAMAGED: {reason}", reason=reason)), "", "", "", "", ""]
-    title = Text(x.title)
+        name = Text(clean_text(x.file, multiline=False), style="italic")
+        return [name, Text(_("DAMAGED"), style="bold"), "", "", "", "", ""]
+    title = Text(x.title, overflow="ellipsis", no_wrap=True)
     if x.locked_by:
-        title.append(" " + _("(open by {who})", who=x.locked_by), style="italic")
+        title = Text.assemble(("🔒 ", ""), title)
+    step = short_name(x.screen) if x.screen else ""
     return [
         title,
-        Text(x.collective),
+        Text(x.collective, overflow="ellipsis", no_wrap=True),
         x.date or "",
         x.minutes_lang.upper(),
-        screen_name(x.screen) if x.screen else "",
-        f"{round(x.progress * 100)} %",
+        step,
+        f"{round(x.progress * 100)}%",
         _when(x.updated, tz),
     ]
 
@@ -251,4 +313,4 @@ def _when(stamp: str | None, tz: str) -> str:
         return ""
     from zoneinfo import ZoneInfo
 
-    return dt.datetime.fromisoformat(stamp).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+    return dt.datetime.fromisoformat(stamp).astimezone(ZoneInfo(tz)).strftime("%m-%d %H:%M")

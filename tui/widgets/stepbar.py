@@ -34,6 +34,13 @@ def screen_name(key: str) -> str:
     return _(NAMES[key])
 
 
+def short_name(key: str) -> str:
+    """A step's number, or the short name of a screen that has no number (at most 5 wide)."""
+    if key in SHORT:
+        return _(SHORT[key])
+    return f"{SCREENS.index(key)}"
+
+
 def _mark(share: float | None) -> str:
     if share is None:
         return "·"
@@ -68,5 +75,5 @@ class StepBar(Widget):
                 label = f"{number} {_(NAMES[key])}" if wide else str(number)
                 label += f" {_mark(self.shares.get(key))}"
             style = "reverse bold" if key == self.current else ""
-            text.append(f"[{label}]" if key == self.current else f" {label} ", style=style)
+            text.append(f"▸{label} " if key == self.current else f" {label} ", style=style)
         return text

@@ -1,0 +1,38 @@
+"""Themes: the default, a light one, a high-contrast one for projectors, ANSI for 16 colours."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+from tui.i18n import N_
+
+CONTRAST = Theme(
+    name="concerto-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    warning="#ffaf00",
+    error="#ff5f5f",
+    success="#5fff5f",
+    dark=True,
+)
+
+THEMES: dict[str, tuple[str, str]] = {
+    "dark": ("textual-dark", N_("dark")),
+    "light": ("textual-light", N_("light")),
+    "contrast": ("concerto-contrast", N_("high contrast (projector)")),
+}
+"""Preference value → (Textual theme, description msgid)."""
+
+ANSI = "ansi-dark"
+
+
+def pick_theme(preference: str | None, color_system: str | None, no_color: bool) -> str:
+    """The Textual theme to use: ANSI when the terminal has 16 colours or fewer, or NO_COLOR."""
+    if no_color or color_system in (None, "standard", "windows"):
+        return ANSI
+    return THEMES.get(preference or "dark", THEMES["dark"])[0]
