@@ -66,6 +66,9 @@ def hermetic(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("CONCERTO_CURSOR_BLINK", "0")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     for name in ("CONCERTO_LANG", "CONCERTO_DATA_DIR", "CONCERTO_TZ"):
         monkeypatch.delenv(name, raising=False)
     set_language("fr")

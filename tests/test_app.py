@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import os
 from pathlib import Path
 
 from conftest import counter
@@ -137,9 +138,8 @@ async def test_a_session_held_elsewhere_opens_read_only_and_follows(  # type: ig
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.save_state == "read-only"
-        assert "Read-only" in str(app.screen.query_one("#banner").render()) or "lecture" in str(
-            app.screen.query_one("#banner").render()
-        )
+        banner = str(app.screen.query_one("#banner").render())
+        assert banner.startswith("Lecture seule") and f"pid {os.getpid()}" in banner
         writer.session.meeting.place = "Hôtel de ville"
         writer.save(writer.session, ["meeting"])
         field = app.screen.query_one("#f-place")
@@ -149,3 +149,55 @@ async def test_a_session_held_elsewhere_opens_read_only_and_follows(  # type: ig
             await pilot.pause(0.05)
         assert field.value == "Hôtel de ville"
     writer.close()
+
+
+def footer_text(app) -> str:  # type: ignore[no-untyped-def]
+    from textual.widgets._footer import FooterKey
+
+    return " ".join(k.description for k in app.screen.query(FooterKey))
+
+
+async def test_the_language_switches_in_the_app_footer_included_and_is_remembered(  # type: ignore[no-untyped-def]
+    make_app,
+) -> None:
+    from tui.config import load_config
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Nouvelle" in footer_text(app) and "Corbeille" in footer_text(app)
+        assert "Séances dans" in str(app.screen.query_one("#home-title").render())
+        await pilot.press("f12")
+        await until(pilot, lambda: "New" in footer_text(app))
+        assert "Trash" in footer_text(app)
+        assert "Sessions in" in str(app.screen.query_one("#home-title").render())
+    assert load_config().lang == "en"
+
+
+async def test_no_color_picks_the_ansi_theme(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+
+
+async def test_the_theme_cycles_to_high_contrast_and_is_remembered(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tui.config import load_config
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f11", "f11")
+        await pilot.pause()
+        assert app.theme == "concerto-contrast"
+    assert load_config().theme == "contrast"
+
+
+def test_sixteen_colour_terminals_get_the_ansi_theme() -> None:
+    from tui.themes import ANSI, pick_theme
+
+    assert pick_theme("contrast", {"TERM": "xterm"}, False) == ANSI
+    assert pick_theme("contrast", {"TERM": "linux"}, False) == ANSI
+    assert pick_theme("contrast", {"TERM": "tmux-256color"}, False) == "concerto-contrast"
+    assert pick_theme(None, {"TERM": "xterm", "COLORTERM": "truecolor"}, False) == "textual-dark"
+    assert pick_theme(None, {"TERM": "xterm-256color"}, True) == ANSI

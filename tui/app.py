@@ -76,7 +76,7 @@ class ConcertoApp(App[int]):
         from tui.themes import CONTRAST, pick_theme
 
         self.register_theme(CONTRAST)
-        self.theme = pick_theme(self.config.theme, self.console.color_system, self.no_color)
+        self.theme = pick_theme(self.config.theme, os.environ, self.no_color)
         self.install_signal_handlers()
         self.push_screen(HomeScreen())
         if self.start_session:
@@ -266,7 +266,7 @@ class ConcertoApp(App[int]):
         current = self.config.theme if self.config.theme in names else "dark"
         chosen = names[(names.index(current) + 1) % len(names)]
         self.save_preferences(theme=chosen)
-        self.theme = pick_theme(chosen, self.console.color_system, self.no_color)
+        self.theme = pick_theme(chosen, os.environ, self.no_color)
         self.notify(_("Theme: {name}", name=_(THEMES[chosen][1])))
 
     def save_preferences(self, **changes: Any) -> None:

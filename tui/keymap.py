@@ -93,7 +93,8 @@ KEYMAP: tuple[Command, ...] = (
     # -- live capture: decisions, action items, parking lot, notes (scope "session") -----
     Command("capture_decision", "f4", N_("Decision"), N_("capture"), "session", key_display="F4"),
     Command("capture_action", "f5", N_("Action item"), N_("capture"), "session", key_display="F5"),
-    Command("capture_parking", "f8", N_("Park a topic"), N_("capture"), "session", key_display="F8"),
+    Command("capture_parking", "f8", N_("Park a topic"), N_("capture"), "session",
+            key_display="F8"),
     Command("capture_note", "ctrl+n", N_("Note"), N_("capture"), "session", key_display="^n"),
     Command("quick_capture", "ctrl+t", N_("Quick capture"), N_("capture"), "session",
             key_display="^t"),
@@ -110,6 +111,39 @@ KEYMAP: tuple[Command, ...] = (
 )
 
 
+SCOPES: dict[str, str] = {
+    "app": N_("Everywhere"),
+    "home": N_("Sessions"),
+    "session": N_("In a session"),
+    "editor": N_("Record lists"),
+    "form": N_("Record form"),
+    "links": N_("Links"),
+    "chooser": N_("Choosers"),
+    "matrix": N_("Competency matrix"),
+    "review": N_("Review"),
+    "lists": N_("Decisions and action items"),
+    "minutes": N_("Minutes"),
+}
+"""Where keys apply, in the order the help and the README list them."""
+
+
+def keymap_lines() -> list[tuple[str, str, str]]:
+    """(where, key, what) for every command, in the interface language."""
+    order = {scope: n for n, scope in enumerate(SCOPES)}
+    rows = sorted(KEYMAP, key=lambda c: order.get(c.scope, len(order)))
+    return [
+        (_(SCOPES.get(c.scope, c.scope)), c.key_display or c.key, c.palette_text()) for c in rows
+    ]
+
+
+def keymap_markdown() -> str:
+    """The keymap as the README's table (``python -m tui.keymap`` prints it)."""
+    lines = ["| where | key | what |", "| --- | --- | --- |"]
+    for where, key, what in keymap_lines():
+        lines.append(f"| {where} | `{key}` | {what} |".replace("`|`", "`\\|`"))
+    return "\n".join(lines)
+
+
 def commands_for(scope: str) -> list[Command]:
     """The commands of one scope, in keymap order."""
     return [c for c in KEYMAP if c.scope == scope]
@@ -121,3 +155,10 @@ def bindings_for(scope: str) -> list[Binding]:
         Binding(c.key, c.action, c.label, show=c.show, key_display=c.key_display)
         for c in commands_for(scope)
     ]
+
+
+if __name__ == "__main__":
+    from tui.i18n import set_language
+
+    set_language("en")
+    print(keymap_markdown())

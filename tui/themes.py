@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.theme import Theme
 
 from tui.i18n import N_
@@ -31,8 +33,20 @@ THEMES: dict[str, tuple[str, str]] = {
 ANSI = "ansi-dark"
 
 
-def pick_theme(preference: str | None, color_system: str | None, no_color: bool) -> str:
+def terminal_colors(env: Mapping[str, str]) -> int:
+    """How many colours the terminal shows, by the rules Rich follows (0 for none)."""
+    if env.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return 1 << 24
+    term = env.get("TERM", "").lower()
+    if term in ("", "dumb", "unknown"):
+        return 0
+    if term.endswith(("-256color", "-256")) or "truecolor" in term or "direct" in term:
+        return 256
+    return 16
+
+
+def pick_theme(preference: str | None, env: Mapping[str, str], no_color: bool) -> str:
     """The Textual theme to use: ANSI when the terminal has 16 colours or fewer, or NO_COLOR."""
-    if no_color or color_system in (None, "standard", "windows"):
+    if no_color or terminal_colors(env) <= 16:
         return ANSI
     return THEMES.get(preference or "dark", THEMES["dark"])[0]

@@ -8,14 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.i18n import N_, _
-from tui.keymap import KEYMAP
+from tui.keymap import keymap_lines
 from tui.screens.dialogs import CANCEL, Dialog
-
-SCOPES = {
-    "app": N_("Everywhere"),
-    "home": N_("Sessions"),
-    "session": N_("In a session"),
-}
 
 
 class HelpScreen(Dialog[None]):
@@ -48,11 +42,10 @@ class HelpScreen(Dialog[None]):
 def keymap_text() -> str:
     """The keymap as text, grouped by where keys apply."""
     lines: list[str] = []
-    for scope, title in SCOPES.items():
-        lines.append("")
-        lines.append(_(title))
-        for c in KEYMAP:
-            if c.scope == scope:
-                key = c.key_display or c.key
-                lines.append(f"  {key:<8} {c.palette_text()}")
+    current = None
+    for where, key, what in keymap_lines():
+        if where != current:
+            lines += ["", where]
+            current = where
+        lines.append(f"  {key:<8} {what}")
     return "\n".join(lines)
