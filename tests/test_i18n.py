@@ -57,7 +57,8 @@ def test_format_date(lang: str, expected: str) -> None:
         (time(9, 30), "en", f"9:30{NNBSP}a.m."),
         (time(14, 5), "fr", "14 h 05"),
         (time(14, 5), "en", f"2:05{NNBSP}p.m."),
-        (time(0, 0), "fr", "0 h 00"),
+        (time(0, 0), "fr", "0 h"),
+        (time(9, 0), "fr", "9 h"),
         (time(12, 0), "en", f"12:00{NNBSP}p.m."),
     ],
 )
@@ -116,7 +117,7 @@ def test_format_datetime_converts_to_the_zone() -> None:
 
 def test_format_datetime_crosses_midnight() -> None:
     instant = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
-    assert fmt.format_datetime(instant, "fr", "America/Montreal") == "25 novembre 2026, 22 h 00"
+    assert fmt.format_datetime(instant, "fr", "America/Montreal") == "25 novembre 2026, 22 h"
 
 
 def test_format_datetime_treats_naive_as_utc_and_bad_zone_as_utc() -> None:
@@ -399,3 +400,8 @@ def test_unknown_errors_are_generic_and_never_english(err: dict[str, Any]) -> No
 def test_describe_errors_removes_duplicates() -> None:
     errs = [{"type": "missing"}, {"type": "missing"}, {"type": "invalid_id"}]
     assert describe_errors(errs, "en") == ["A value is required.", "Not a valid identifier."]
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_french() -> None:
+    assert fmt.format_date(date(2027, 1, 1), "fr") == "1er janvier 2027"
+    assert fmt.format_date(date(2027, 1, 1), "en") == "January 1, 2027"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from tui.i18n import t
+from tui.i18n import pt
 
 Block = str
 """A Markdown block; blocks are separated by a blank line."""
@@ -20,7 +20,8 @@ def heading(level: int, text: str) -> Block:
 
 def label(lang: str, name: str) -> str:
     """A field name with its colon, bold (`**Date :**` in French, `**Date:**` in English)."""
-    return f"**{t(lang, '{label}:', label=name)}**"
+    text = pt(lang, "minutes", "{label}:", label=name)
+    return f"**{text}**"
 
 
 def field(lang: str, name: str, value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui.export.blocks import Block, bullets, fields, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, lines, paragraphs
-from tui.i18n import pt, t, tn
+from tui.i18n import pt, tn
 from tui.model.analysis import ReviewItem, review
 from tui.model.live import Decision
 
@@ -17,12 +17,12 @@ def _votes(c: Context, d: Decision) -> str:
     lang = c.lang
     parts: list[str] = []
     if d.votes_for is not None:
-        parts.append(t(lang, "{n} for", n=d.votes_for))
+        parts.append(pt(lang, "minutes", "{n} for", n=d.votes_for))
     if d.votes_against is not None:
-        parts.append(t(lang, "{n} against", n=d.votes_against))
+        parts.append(pt(lang, "minutes", "{n} against", n=d.votes_against))
     if d.abstentions is not None:
         parts.append(tn(lang, "{n} abstention", "{n} abstentions", d.abstentions))
-    return t(lang, "Vote: {count}.", count=", ".join(parts)) if parts else ""
+    return pt(lang, "minutes", "Vote: {count}.", count=", ".join(parts)) if parts else ""
 
 
 def _motion(c: Context, d: Decision) -> str:
@@ -31,12 +31,18 @@ def _motion(c: Context, d: Decision) -> str:
     mover, seconder = inline(d.moved_by), inline(d.seconded_by)
     parts: list[str] = []
     if mover and seconder:
-        parts.append(t(lang, "Moved by {mover}, seconded by {seconder}.", mover=mover,
-                       seconder=seconder))  # fmt: skip
+        both = pt(
+            lang,
+            "minutes",
+            "Moved by {mover}, seconded by {seconder}.",
+            mover=mover,
+            seconder=seconder,
+        )
+        parts.append(both)
     elif mover:
-        parts.append(t(lang, "Moved by {mover}.", mover=mover))
+        parts.append(pt(lang, "minutes", "Moved by {mover}.", mover=mover))
     elif seconder:
-        parts.append(t(lang, "Seconded by {seconder}.", seconder=seconder))
+        parts.append(pt(lang, "minutes", "Seconded by {seconder}.", seconder=seconder))
     parts.append(c.words.outcomes[d.outcome])
     parts.append(_votes(c, d))
     return " ".join(p for p in parts if p)
@@ -46,7 +52,7 @@ def decision(c: Context, d: Decision) -> list[Block]:
     """One numbered decision: number and step, text, and (formal) the motion's details."""
     lang = c.lang
     if d.number:
-        lead = t(lang, "Decision {number}", number=inline(d.number))
+        lead = pt(lang, "minutes", "Decision {number}", number=inline(d.number))
     else:
         lead = pt(lang, "minutes", "Decision")
     lead = f"**{lead}**"
@@ -80,16 +86,18 @@ def action_items(c: Context, level: int = 2) -> list[Block]:
         what = cell(item.label)
         linked = c.decisions.get(item.decision) if item.decision else None
         if linked is not None and linked.number:
-            what = f"{what} {t(lang, '(decision {number})', number=inline(linked.number))}"
+            ref = pt(lang, "minutes", "(decision {number})", number=inline(linked.number))
+            what = f"{what} {ref}"
         if item.carried_from:
-            what = f"{what} {t(lang, '(carried over)')}"
+            carried = pt(lang, "minutes", "(carried over)")
+            what = f"{what} {carried}"
         status = c.words.item_statuses[item.status]
         rows.append([what, cell(item.who), c.date(item.due), status])
     headers = [
-        pt(lang, "action item column", "Action item"),
-        pt(lang, "action item column", "Who"),
-        pt(lang, "action item column", "Due"),
-        pt(lang, "action item column", "Status"),
+        pt(lang, "minutes column", "Action item"),
+        pt(lang, "minutes column", "Who"),
+        pt(lang, "minutes column", "Due"),
+        pt(lang, "minutes column", "Status"),
     ]
     return [heading(level, c.words.steps["live"]), table(headers, rows)]
 
@@ -126,19 +134,21 @@ def open_points(c: Context, level: int = 2) -> list[Block]:
     out: list[Block] = []
     if still:
         headers = [
-            pt(lang, "open points column", "Step"),
-            pt(lang, "open points column", "Record"),
-            pt(lang, "open points column", "Open point"),
+            pt(lang, "minutes column", "Step"),
+            pt(lang, "minutes column", "Record"),
+            pt(lang, "minutes column", "Open point"),
         ]
-        out.append(t(lang, "What the review still shows open at the end of the meeting."))
+        out.append(
+            pt(lang, "minutes", "What the review still shows open at the end of the meeting.")
+        )
         out.append(table(headers, [_point_row(c, it) for it in still]))
     out += paragraphs(c.session.notes.get("review", ""))
     if kept:
         headers = [
-            pt(lang, "open points column", "Step"),
-            pt(lang, "open points column", "Record"),
-            pt(lang, "open points column", "Point"),
-            pt(lang, "open points column", "Reason"),
+            pt(lang, "minutes column", "Step"),
+            pt(lang, "minutes column", "Record"),
+            pt(lang, "minutes column", "Point"),
+            pt(lang, "minutes column", "Reason"),
         ]
         rows = [[*_point_row(c, it), cell(accepted[it.key])] for it in kept]
         out.append(heading(level + 1, pt(lang, "minutes section", "Points accepted as they are")))
@@ -155,8 +165,14 @@ def next_meeting(c: Context, level: int = 2) -> list[Block]:
     body = fields(
         lang,
         [
-            (pt(lang, "minutes header", "Date"), "" if m.next_date is None else c.date(m.next_date)),
-            (pt(lang, "minutes header", "Time"), "" if m.next_time is None else c.time(m.next_time)),
+            (
+                pt(lang, "minutes header", "Date"),
+                "" if m.next_date is None else c.date(m.next_date),
+            ),
+            (
+                pt(lang, "minutes header", "Time"),
+                "" if m.next_time is None else c.time(m.next_time),
+            ),
             (pt(lang, "minutes header", "Place"), inline(m.next_place)),
         ],
     )
@@ -172,5 +188,5 @@ def adjournment(c: Context, level: int = 2) -> list[Block]:
         return []
     return [
         heading(level, pt(c.lang, "minutes section", "Adjournment")),
-        t(c.lang, "The meeting was adjourned at {time}.", time=c.time(end)),
+        pt(c.lang, "minutes", "The meeting was adjourned at {time}.", time=c.time(end)),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tui.export.escape import EMPTY, cell
@@ -31,6 +31,8 @@ class Context:
     decisions: dict[str, Decision]
     indicators: dict[str | None, list[Indicator]]
     """Indicators by objective id; those without a known objective under None."""
+    dates: dict[dt.date, str] = field(default_factory=dict, repr=False, compare=False)
+    """Dates already formatted (Babel is the slowest step of rendering; dates repeat)."""
 
     @property
     def formal(self) -> bool:
@@ -39,7 +41,12 @@ class Context:
 
     def date(self, value: dt.date | None) -> str:
         """A date in full, or a dash."""
-        return EMPTY if value is None else format_date(value, self.lang)
+        if value is None:
+            return EMPTY
+        found = self.dates.get(value)
+        if found is None:
+            found = self.dates[value] = format_date(value, self.lang)
+        return found
 
     def time(self, value: dt.time | None) -> str:
         """A time of day, or a dash."""
@@ -70,7 +77,7 @@ class Context:
             return EMPTY
         found = self.people.get(person_id)
         if found is None:
-            return pt(self.lang, "missing record", "(removed person)")
+            return pt(self.lang, "minutes", "(removed person)")
         return cell(found.name)
 
     def persons(self, person_ids: Iterable[str]) -> str:
@@ -83,7 +90,7 @@ class Context:
             return EMPTY
         found = self.actions.get(action_id)
         if found is None:
-            return pt(self.lang, "missing record", "(removed action)")
+            return pt(self.lang, "minutes", "(removed action)")
         return cell(found.code or found.label)
 
     def body(self, body_id: str | None) -> str:
@@ -92,7 +99,7 @@ class Context:
             return EMPTY
         found = self.bodies.get(body_id)
         if found is None:
-            return pt(self.lang, "missing record", "(removed body)")
+            return pt(self.lang, "minutes", "(removed body)")
         return cell(found.label)
 
 

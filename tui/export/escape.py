@@ -11,9 +11,10 @@ with GitHub tables:
   and no raw HTML can pass whatever the renderer's settings; `|` can never split a cell;
 - `&` is escaped when it could start an entity or character reference (`&amp;`, `&#60;`),
   so what was typed is what is shown;
-- at the start of each line, `-`, `+`, `=` and an ordered-list number (`1.`, `1)`) are escaped,
-  so no list, setext heading or thematic break can start; leading and trailing blanks are
-  dropped, so no indented code block can start (fences, `#` and `>` are escaped already);
+- at the start of each line, a `-`, `+` or `=` followed by a blank, another of them or the end
+  of the line, and an ordered-list number (`1. `, `1)`) are escaped, so no list, setext heading
+  or thematic break can start; leading and trailing blanks are dropped, so no indented code
+  block can start (fences, `#` and `>` are escaped already);
 - in table cells, line breaks become ` / `; in paragraphs they become hard breaks (a backslash
   at the end of the line), and blank lines separate paragraphs.
 """
@@ -29,7 +30,8 @@ EMPTY = "—"
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]")
 _ENTITY = re.compile(r"&(?=#|[A-Za-z0-9]+;)")
-_LEAD = re.compile(r"^(?:[-+=]|(\d{1,9})([.)]))")
+_ANY = re.compile(r"[\\`*_\[\]<>#|~&]|^[-+=\d]")
+_LEAD = re.compile(r"^(?:[-+=](?=[-+=\s]|$)|(\d{1,9})([.)])(?=\s|$))")
 _HARD_BREAK = "\\\n"
 _CELL_BREAK = " / "
 
@@ -47,6 +49,8 @@ def _lead(match: re.Match[str]) -> str:
 
 def _line(text: str) -> str:
     """Escape one stripped line of cleaned text."""
+    if not _ANY.search(text):
+        return text  # most text: nothing to escape
     text = _SPECIAL.sub(r"\\\g<0>", text)
     text = _ENTITY.sub(r"\\&", text)
     return _LEAD.sub(_lead, text, count=1)
@@ -68,10 +72,7 @@ def cell(text: str) -> str:
 
 
 def lines(text: str, indent: str = "") -> str:
-    """User text over several lines joined by hard breaks (blank lines dropped).
-
-    ``indent`` prefixes every line after the first (the content indent of a list item).
-    """
+    """User text joined by hard breaks, blank lines dropped; ``indent`` starts later lines."""
     return (_HARD_BREAK + indent).join(_line(part) for part in _split(text) if part)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui.export.blocks import Block, bullets, field, fields, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, paragraphs
-from tui.i18n import pt, t, tn
+from tui.i18n import pt, tn
 from tui.i18n.fmt import format_minutes
 from tui.model.meeting import Participant
 
@@ -14,21 +14,22 @@ def title(c: Context) -> list[Block]:
     """The title, the draft (PROJET) or adoption mark, and the header fields."""
     m = c.session.meeting
     lang = c.lang
-    if c.formal:
-        kind = pt(lang, "minutes title", "Minutes")
-    else:
-        kind = pt(lang, "minutes title", "Meeting summary")
+    formal, summary = pt(lang, "minutes", "Minutes"), pt(lang, "minutes", "Meeting summary")
+    kind = formal if c.formal else summary
     if m.minutes_status == "adopted":
         if m.adopted_on is None:
-            mark = t(lang, "Adopted.")
+            mark = pt(lang, "minutes", "Adopted.")
         else:
-            mark = t(lang, "Adopted on {date}.", date=c.date(m.adopted_on))
+            mark = pt(lang, "minutes", "Adopted on {date}.", date=c.date(m.adopted_on))
     else:
-        draft = pt(lang, "minutes mark", "DRAFT")
-        mark = f"**{draft}** — {t(lang, 'subject to adoption at a future meeting')}"
+        draft = pt(lang, "minutes", "DRAFT")
+        pending = pt(lang, "minutes", "subject to adoption at a future meeting")
+        mark = f"**{draft}** — {pending}"
     when = ""
     if m.start_time is not None and m.end_time is not None:
-        when = t(lang, "{start} to {end}", start=c.time(m.start_time), end=c.time(m.end_time))
+        when = pt(
+            lang, "minutes", "{start} to {end}", start=c.time(m.start_time), end=c.time(m.end_time)
+        )
     elif m.start_time is not None:
         when = c.time(m.start_time)
     header = fields(
@@ -57,10 +58,10 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
     lang = c.lang
     m = c.session.meeting
     groups = (
-        ("present", pt(lang, "attendance", "Present")),
-        ("excused", pt(lang, "attendance", "Regrets")),
-        ("absent", pt(lang, "attendance", "Absent")),
-        ("guest", pt(lang, "attendance", "Guests")),
+        ("present", pt(lang, "minutes attendance", "Present")),
+        ("excused", pt(lang, "minutes attendance", "Regrets")),
+        ("absent", pt(lang, "minutes attendance", "Absent")),
+        ("guest", pt(lang, "minutes attendance", "Guests")),
     )
     by_kind: dict[str, list[Participant]] = {kind: [] for kind, _ in groups}
     for p in c.session.participants:
@@ -72,8 +73,8 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
             out.append(f"**{name}** ({len(found)})")
             out.append(bullets(_attendee(c, p) for p in found))
     roles = [
-        (pt(lang, "attendance", "Facilitator"), inline(m.facilitator)),
-        (pt(lang, "attendance", "Note-taker"), inline(m.note_taker)),
+        (pt(lang, "minutes attendance", "Facilitator"), inline(m.facilitator)),
+        (pt(lang, "minutes attendance", "Note-taker"), inline(m.note_taker)),
     ]
     if c.formal:
         members = len(c.session.participants) - len(by_kind["guest"])
@@ -86,7 +87,7 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
                 present,
                 total=members,
             )
-            roles.append((pt(lang, "attendance", "Quorum"), quorum))
+            roles.append((pt(lang, "minutes attendance", "Quorum"), quorum))
     lines = [field(lang, name, value) for name, value in roles if value]
     if lines:
         out.append("\\\n".join(lines))
@@ -118,18 +119,17 @@ def agenda(c: Context, level: int = 2) -> list[Block]:
         ]
         planned = sum(item.timebox_min or 0 for item in items)
         spent = sum(item.spent_s for item in items)
-        total = pt(lang, "agenda", "Total")
+        total = pt(lang, "minutes column", "Total")
         planned_text = format_minutes(planned, lang) if planned else EMPTY
         rows.append(["", f"**{total}**", planned_text, _minutes(spent, lang)])
         headers = [
-            pt(lang, "agenda column", "No."),
-            pt(lang, "agenda column", "Item"),
-            pt(lang, "agenda column", "Planned"),
-            pt(lang, "agenda column", "Actual"),
+            pt(lang, "minutes column", "No."),
+            pt(lang, "minutes column", "Item"),
+            pt(lang, "minutes column", "Planned"),
+            pt(lang, "minutes column", "Actual"),
         ]
         out.append(table(headers, rows, right=(0, 2, 3)))
     out += paragraphs(c.session.notes.get("meeting", ""))
     if not out:
         return []
     return [heading(level, pt(lang, "minutes section", "Agenda")), *out]
-

@@ -55,15 +55,21 @@ def _decimal(value: Number) -> Decimal:
 
 
 def format_date(value: date, lang: str) -> str:
-    """A date in full: `25 novembre 2026`, `November 25, 2026`."""
-    return babel_dates.format_date(value, "long", locale=_locale(lang))
+    """A date in full: `25 novembre 2026`, `1er janvier 2027`, `November 25, 2026`."""
+    text = babel_dates.format_date(value, "long", locale=_locale(lang))
+    if lang == "fr" and value.day == 1:
+        text = "1er" + text[1:]  # Québec (OQLF) writes the first of the month as an ordinal
+    return text
 
 
 def format_time(value: time, lang: str) -> str:
-    """A time of day: `9 h 30`, `9:30 a.m.` (U+202F before a.m.)."""
+    """A time of day: `9 h 30`, `9 h` on the hour (Québec), `9:30 a.m.` (U+202F before a.m.)."""
     locale = _locale(lang)
     naive = value.replace(tzinfo=None)
-    return babel_dates.format_time(naive, _TIME_PATTERNS[lang], locale=locale)
+    text = babel_dates.format_time(naive, _TIME_PATTERNS[lang], locale=locale)
+    if lang == "fr" and value.minute == 0:
+        text = text.removesuffix(" 00")
+    return text
 
 
 def zone(name: str | None) -> tzinfo:

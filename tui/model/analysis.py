@@ -55,8 +55,9 @@ class ReviewItem:
 def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     """Every check of every record, with whether it is met."""
     actions = {a.id for a in s.actions}
-    people = s.people_by_id()
+    people = set(s.people_by_id())
     objectives = {o.id for o in s.objectives}
+    measured = {i.objective for i in s.indicators}
     bodies = {b.id for b in s.bodies}
 
     def item(step: str, table: str, rid: str, check: str, label: str) -> ReviewItem:
@@ -81,16 +82,15 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     for o in s.roles:
         yield item("roles", "roles", o.id, "no_lead", o.label), o.lead is not None
         yield from link("roles", "roles", o.id, o.label, o.action, actions)
-        yield from link("roles", "roles", o.id, o.label, o.lead, set(people))
+        yield from link("roles", "roles", o.id, o.label, o.lead, people)
         for pid in (*o.contributors, *o.consulted, *o.informed):
-            yield from link("roles", "roles", o.id, o.label, pid, set(people))
+            yield from link("roles", "roles", o.id, o.label, pid, people)
     for g in s.agreements:
         yield item("agreements", "agreements", g.id, "no_accountability", g.label), bool(
             g.reports_to
         )
     for b in s.objectives:
-        has = any(i.objective == b.id for i in s.indicators)
-        yield item("objectives", "objectives", b.id, "no_indicator", b.label), has
+        yield item("objectives", "objectives", b.id, "no_indicator", b.label), b.id in measured
         yield from link("objectives", "objectives", b.id, b.label, b.action, actions)
     for i in s.indicators:
         yield item("objectives", "indicators", i.id, "no_target", i.label), i.target is not None
@@ -101,7 +101,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         yield item("coordination", "bodies", c.id, "no_rule", c.label), c.decision_rule is not None
     for w in s.working_groups:
         yield item("coordination", "working_groups", w.id, "no_lead", w.label), w.lead is not None
-        yield from link("coordination", "working_groups", w.id, w.label, w.lead, set(people))
+        yield from link("coordination", "working_groups", w.id, w.label, w.lead, people)
         yield from link("coordination", "working_groups", w.id, w.label, w.reports_to, bodies)
     for sg in s.signals:
         if sg.state == "open":

@@ -1,0 +1,243 @@
+"""The Minutes screen (Pilot): preview, export to files, the scp line, mode and language; home."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Clock, counter
+
+from tui.demo import demo_sessions
+from tui.export import render_html, render_minutes
+from tui.exporting import scp_command
+from tui.screens.minutes import MinutesScreen
+from tui.storage.store import SessionStore
+
+SIZE = (80, 24)
+SSH = "203.0.113.5 52144 198.51.100.7 22"
+
+
+async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
+    """Wait on what the app shows or writes, never a fixed delay."""
+    start = dt.datetime.now()
+    while not predicate():
+        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
+        await pilot.pause(0.02)
+
+
+def write_demo(data_dir: Path, clock: Clock, which: int = 0) -> str:
+    """Write one demo session (0: French, 1: English); it was left on its Minutes screen."""
+    session = demo_sessions(clock(), counter("d"))[which]
+    return SessionStore(data_dir, clock=clock, new_id=counter("s")).write_new(session).id
+
+
+def stored(data_dir: Path, sid: str):  # type: ignore[no-untyped-def]
+    """The session as it is on disk."""
+    return SessionStore(data_dir).load(sid)
+
+
+def shown(screen: MinutesScreen) -> str:
+    """The text of every line the preview has drawn."""
+    return "\n".join(line.text for line in screen.preview.lines)
+
+
+def exports(data_dir: Path) -> list[Path]:
+    """The exported files, oldest name first."""
+    folder = data_dir / "exports"
+    return sorted(folder.iterdir(), key=lambda p: (len(p.name), p.name)) if folder.exists() else []
+
+
+async def minutes_shown(app: Any, pilot: Any) -> MinutesScreen:
+    """Wait for the Minutes screen to have drawn the whole preview."""
+    await until(pilot, lambda: isinstance(app.screen, MinutesScreen) and app.screen.is_mounted)
+    screen: MinutesScreen = app.screen
+    await until(pilot, lambda: bool(screen.preview.lines) and not screen.rendering)
+    return screen
+
+
+def saved_text(screen: MinutesScreen) -> str:
+    """What the screen says about the last export."""
+    return str(screen.query_one("#minutes-saved").render())
+
+
+async def test_the_preview_shows_the_session_minutes(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock)
+    session = stored(data_dir, sid)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        text = shown(screen)
+        assert f"Compte rendu — {session.meeting.title}" in text
+        assert session.participants[0].name in text
+        assert "Proposée par" not in text  # the demo session is a summary
+        assert screen.markdown == render_minutes(session, "summary", "fr")
+
+
+async def test_the_preview_is_drawn_in_a_worker_thread(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tui.screens.minutes as minutes
+
+    threads: list[threading.Thread] = []
+    real = minutes.draw
+
+    def spy(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(minutes, "draw", spy)
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await minutes_shown(app, pilot)
+    assert threads and threading.main_thread() not in threads
+
+
+async def test_e_exports_the_markdown_file_and_says_where(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: len(exports(data_dir)) == 1 and "exports" in saved_text(screen))
+        (path,) = exports(data_dir)
+        assert path.parent == data_dir / "exports"
+        assert path.name == "2026-11-25-plan-d-action-2027-2029-operations-et-gouvernance.md"
+        expected = render_minutes(stored(data_dir, sid), screen.mode, screen.lang)
+        assert path.read_text("utf-8") == expected
+        assert str(path) in saved_text(screen).replace("\n", "")
+        assert any(str(path) in n.message for n in app._notifications)
+
+
+async def test_h_exports_the_printable_html_page(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await minutes_shown(app, pilot)
+        await pilot.press("h")
+        await until(pilot, lambda: len(exports(data_dir)) == 1)
+    (path,) = exports(data_dir)
+    session = stored(data_dir, sid)
+    markdown = render_minutes(session, "summary", "fr")
+    assert path.suffix == ".html"
+    assert path.read_text("utf-8") == render_html(markdown, session.meeting.title, "fr")
+
+
+async def test_exporting_twice_writes_two_files_and_overwrites_neither(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await minutes_shown(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: len(exports(data_dir)) == 1)
+        (first,) = exports(data_dir)
+        first.write_text("kept as the facilitator edited it", "utf-8")
+        await pilot.press("e")
+        await until(pilot, lambda: len(exports(data_dir)) == 2)
+    again, second = exports(data_dir)
+    assert again == first and first.read_text("utf-8") == "kept as the facilitator edited it"
+    assert second.name == first.stem + "-2.md"
+    assert second.read_text("utf-8").startswith("# Compte rendu")
+
+
+async def test_the_scp_line_is_offered_over_ssh(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SSH_CONNECTION", SSH)
+    monkeypatch.setattr("getpass.getuser", lambda: "anim")
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: "scp" in saved_text(screen))
+        (path,) = exports(data_dir)
+        line = f"scp anim@198.51.100.7:{path} ."
+        assert line in saved_text(screen).replace("\n", "")
+        assert any(line in n.message for n in app._notifications)
+
+
+async def test_no_scp_line_outside_ssh(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_CLIENT", raising=False)
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: "exports" in saved_text(screen))
+        assert "scp " not in saved_text(screen)
+        assert not any("scp " in n.message for n in app._notifications)
+
+
+async def test_m_switches_to_formal_minutes_and_keeps_it(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        await pilot.press("m")
+        await until(pilot, lambda: not screen.rendering and "Proposée par" in shown(screen))
+        assert shown(screen).startswith("Procès-verbal — ")
+        await pilot.press("e")
+        await until(pilot, lambda: len(exports(data_dir)) == 1)
+        await until(pilot, lambda: app.save_state == "saved")
+    session = stored(data_dir, sid)
+    assert session.meeting.mode == "formal"
+    assert exports(data_dir)[0].read_text("utf-8") == render_minutes(session, "formal", "fr")
+
+
+async def test_l_switches_the_minutes_to_english_and_keeps_it(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        await pilot.press("l")
+        await until(pilot, lambda: not screen.rendering and "Attendance" in shown(screen))
+        assert "Présences" not in shown(screen)
+        await until(pilot, lambda: app.save_state == "saved")
+    assert stored(data_dir, sid).meeting.minutes_lang == "en"
+
+
+async def test_a_read_only_session_switches_the_preview_only(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock)
+    writer = SessionStore(data_dir, clock=clock).open(sid)
+    try:
+        app = make_app(session_id=sid)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await minutes_shown(app, pilot)
+            await pilot.press("m")
+            await until(pilot, lambda: not screen.rendering and "Proposée par" in shown(screen))
+    finally:
+        writer.close()
+    assert stored(data_dir, sid).meeting.mode == "summary"
+
+
+async def test_c_copies_the_markdown_to_the_clipboard(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock, which=1)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await minutes_shown(app, pilot)
+        await pilot.press("c")
+        await until(pilot, lambda: bool(app.clipboard))
+    assert app.clipboard == render_minutes(stored(data_dir, sid), "formal", "en")
+
+
+async def test_e_on_home_exports_the_selected_session(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_demo(data_dir, clock, which=1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: len(exports(data_dir)) == 1)
+        await until(pilot, lambda: any("exports" in n.message for n in app._notifications))
+    (path,) = exports(data_dir)
+    assert path.name == "2026-11-25-2027-2029-action-plan-operations-and-governance.md"
+    assert path.read_text("utf-8") == render_minutes(stored(data_dir, sid), "formal", "en")
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"SSH_CONNECTION": SSH}, "scp anim@198.51.100.7:/srv/x.md ."),
+        ({"SSH_CONNECTION": "::1 5000 fe80::2 22"}, "scp 'anim@[fe80::2]:/srv/x.md' ."),
+        ({}, None),
+    ],
+)
+def test_scp_command(env: dict[str, str], expected: str | None, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("getpass.getuser", lambda: "anim")
+    assert scp_command(Path("/srv/x.md"), env) == expected

@@ -1,0 +1,262 @@
+"""The French demo: a fictional food-security round table of a fictional Québec MRC.
+
+Rows follow `tui.demo.COLUMNS`; dates are days from the meeting; `{previous}` is the date of
+the previous meeting. Every name, organisation and place is invented.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# fmt: off
+DEMO_FR: dict[str, Any] = {
+    "meeting": {
+        "title": "Plan d'action 2027-2029 : opérations et gouvernance",
+        "collective": "Table de concertation en sécurité alimentaire de la MRC du Lac-aux-Hérons",
+        "start_time": "09:30", "end_time": "12:15",
+        "place": "Salle communautaire de l'hôtel de ville, 12, rue Principale, Saint-Albéric",
+        "mode": "summary", "minutes_lang": "fr",
+        "facilitator": "Julie Bérubé, agente de concertation", "note_taker": "Nadia Ouellet",
+        "next_in_days": 63, "next_time": "09:30",
+        "next_place": "Centre d'action bénévole du Lac-aux-Hérons",
+    },
+    "participants": [
+        ("genevieve", "Geneviève Lapointe", "Centre d'action bénévole du Lac-aux-Hérons",
+         "présidente de la Table", "present"),
+        ("martin", "Martin Gagnon", "Banque alimentaire du Lac", "directeur général", "present"),
+        ("nadia", "Nadia Ouellet", "CLSC du Lac-aux-Hérons", "organisatrice communautaire",
+         "present"),
+        ("samuel", "Samuel Côté", "MRC du Lac-aux-Hérons", "agent de développement rural",
+         "present"),
+        ("isabelle", "Isabelle Roy", "Cuisines collectives du Lac", "coordonnatrice", "present"),
+        ("francois", "François Bélanger", "Centre de services scolaire des Hérons",
+         "conseiller pédagogique", "excused"),
+        ("helene", "Hélène Fortin", "Maison de la famille Les Petits Pas", "directrice",
+         "absent"),
+        ("amina", "Amina Diallo", "Comité citoyen de Saint-Albéric", "citoyenne", "present"),
+        ("julien", "Julien Morin", "Fondation communautaire du Lac", "chargé de programmes",
+         "guest"),
+    ],
+    "people": [
+        ("claire", "Claire Dubé", "Banque alimentaire du Lac"),
+        ("robert", "Robert Lavoie", "Transport adapté du Lac"),
+    ],
+    "agenda": [
+        ("Mot de bienvenue et tour de table", "opening", "meeting", 10, 600),
+        ("Adoption de l'ordre du jour", "opening", "meeting", 5, 150),
+        ("Adoption du compte rendu du {previous} et suivis", "opening", "meeting", 10, 720),
+        ("Actions du plan 2027-2029", "step", "actions", 10, 540),
+        ("Ressources : besoins et engagements", "step", "resources", 25, 1740),
+        ("Matrice des compétences", "step", "skills", 30, 2100),
+        ("Qui fait quoi", "step", "roles", 15, 900),
+        ("Ententes et mandats", "step", "agreements", 15, 720),
+        ("Objectifs et indicateurs", "step", "objectives", 20, 1320),
+        ("Coordination et groupes de travail", "step", "coordination", 10, 600),
+        ("Veille : signaux du milieu", "step", "watch", 10, 420),
+        ("Divers", "closing", None, 5, 0),
+        ("Prochaine rencontre", "closing", None, 2, 60),
+        ("Levée de la séance", "closing", None, 1, 0),
+    ],
+    "actions": [
+        ("A1", "Ouvrir une épicerie solidaire à Saint-Albéric",
+         "Améliorer l'accès économique à une alimentation saine", "Banque alimentaire du Lac",
+         309),
+        ("A2", "Déployer des cuisines collectives dans trois municipalités rurales",
+         "Développer l'autonomie alimentaire des ménages", "Cuisines collectives du Lac", 217),
+        ("A3", "Organiser un transport collectif vers les points de distribution",
+         "Améliorer l'accès physique aux aliments", "MRC du Lac-aux-Hérons", None),
+        ("A4", "Créer un répertoire des ressources en sécurité alimentaire",
+         "Mieux faire connaître les ressources existantes", "", 128),
+        ("A5", "Soutenir les jardins communautaires existants",
+         "Développer l'autonomie alimentaire des ménages", "Comité citoyen de Saint-Albéric",
+         180),
+    ],
+    "resources": [
+        ("Subvention pour le démarrage de l'épicerie solidaire", "financial", "A1", 31000,
+         31000, "", "confirmed", -13, "Fonds régional en développement social",
+         "Martin Gagnon"),
+        ("Équipement de cuisine (cuisinières, réfrigérateur)", "financial", "A2", "4850.75",
+         None, "", "requested", None, "Fondation communautaire du Lac", "Isabelle Roy"),
+        ("Contribution au service de transport collectif", "financial", "A3", 12500, 8000, "",
+         "to_request", None, "MRC du Lac-aux-Hérons", "Samuel Côté"),
+        ("Coordination de projet (deux jours par semaine)", "human", "A1", 728, 0, "heures",
+         "to_request", None, "", "Geneviève Lapointe"),
+        ("Bénévoles pour la distribution des paniers", "human", "A1", 400, 250, "heures",
+         "requested", None, "Centre d'action bénévole du Lac-aux-Hérons",
+         "Geneviève Lapointe"),
+        ("Camion réfrigéré", "material", "A1", 1, 0, "camion", "refused", None,
+         "Caisse populaire du Lac", "Martin Gagnon"),
+        ("Prêt de la cuisine de l'école Sainte-Marthe", "in_kind", "A2", 40, 40, "jours",
+         "confirmed", -20, "Centre de services scolaire des Hérons", "Isabelle Roy"),
+    ],
+    "skills": [
+        ("Gestion d'une épicerie solidaire", 2, 1, "A1",
+         {"martin": 3, "claire": 2, "genevieve": 1}, [],
+         {"kind": "role", "who": "Martin Gagnon", "due": 36,
+          "note": "Claire Dubé prend le relais pour l'entrepôt."}),
+        ("Animation de cuisines collectives", 2, 2, "A2",
+         {"isabelle": 3, "amina": 1, "genevieve": 1}, ["amina"],
+         {"kind": "pairing", "who": "Isabelle Roy", "due": 97,
+          "note": "Jumelage d'Amina Diallo avec Isabelle Roy."}),
+        ("Hygiène et salubrité alimentaires", 2, 1, "A1",
+         {"martin": 1, "claire": 1, "isabelle": 1}, ["martin"],
+         {"kind": "training", "who": "Martin Gagnon", "due": 67, "cost": 450,
+          "note": "Formation de gestionnaire en hygiène et salubrité."}),
+        ("Rédaction de demandes de financement", 3, 1, None,
+         {"genevieve": 2, "nadia": 2}, [],
+         {"kind": "consultant", "who": "Geneviève Lapointe", "due": 36, "cost": 3500,
+          "note": "Mandat ponctuel à une rédactrice."}),
+        ("Mobilisation citoyenne", 2, 2, "A5",
+         {"nadia": 3, "amina": 2, "genevieve": 2, "robert": 1}, [], {}),
+        ("Analyse de données et évaluation", 2, 1, None, {"nadia": 1, "samuel": 1}, [], {}),
+    ],
+    "roles": [
+        {"label": "Mise sur pied de l'épicerie solidaire", "action": "A1", "lead": "martin",
+         "contributors": ["genevieve", "claire"], "consulted": ["nadia"],
+         "informed": ["samuel"], "deadline": 309,
+         "mandate": "Trouver le local, recruter les bénévoles et ouvrir l'épicerie trois jours "
+                    "par semaine."},
+        ("Coordination des cuisines collectives", "A2", "isabelle", ["amina"], ["francois"],
+         ["genevieve"], 217),
+        {"label": "Plan de transport collectif", "action": "A3",
+         "contributors": ["samuel", "robert"], "consulted": ["amina"],
+         "informed": ["genevieve", "martin"],
+         "mandate": "Évaluer les besoins de transport et proposer un trajet pilote."},
+        ("Répertoire des ressources", "A4", "nadia", ["helene"], [], ["genevieve"], 128),
+    ],
+    "agreements": [
+        {"label": "Entente de partenariat pour l'épicerie solidaire", "kind": "partnership",
+         "parties": "Banque alimentaire du Lac\nCentre d'action bénévole du Lac-aux-Hérons\n"
+                    "MRC du Lac-aux-Hérons",
+         "mandating": "Table de concertation en sécurité alimentaire",
+         "mandated": "Banque alimentaire du Lac",
+         "purpose": "Encadrer la mise sur pied et la gestion de l'épicerie solidaire de "
+                    "Saint-Albéric.",
+         "start": 51, "end": 1146,
+         "commitments": "Banque alimentaire : gestion de l'épicerie et de l'entrepôt.\n"
+                        "Centre d'action bénévole : recrutement et encadrement des bénévoles.\n"
+                        "MRC : prêt d'un local sans frais pendant trois ans.",
+         "deliverables": "Épicerie ouverte trois jours par semaine; bilan annuel.",
+         "reports_to": "Comité de coordination", "report_frequency": "chaque trimestre",
+         "report_form": "rapport écrit et tableau de bord", "status": "negotiating"},
+        {"label": "Convention de services pour le transport collectif",
+         "kind": "service_contract", "parties": "MRC du Lac-aux-Hérons\nTransport adapté du Lac",
+         "mandating": "MRC du Lac-aux-Hérons", "mandated": "Transport adapté du Lac",
+         "purpose": "Offrir un trajet pilote hebdomadaire vers la banque alimentaire.",
+         "status": "draft"},
+        {"label": "Lettre d'engagement pour le prêt de la cuisine de l'école", "kind": "letter",
+         "parties": "Centre de services scolaire des Hérons\nCuisines collectives du Lac",
+         "start": 38, "end": 217,
+         "commitments": "Accès à la cuisine les mardis et jeudis, de 13 h à 16 h.",
+         "reports_to": "Table de concertation", "report_frequency": "une fois par année",
+         "report_form": "bilan verbal en assemblée", "status": "signed"},
+    ],
+    "objectives": [
+        ("access", "Améliorer l'accès économique à des aliments sains pour les ménages à faible "
+         "revenu", "A1", 1131),
+        ("skills", "Renforcer les compétences culinaires des familles", "A2", 400),
+        ("transport", "Réduire l'isolement géographique des ménages sans voiture", "A3", None),
+    ],
+    "indicators": [
+        ("Ménages inscrits à l'épicerie solidaire", "access", "output", "ménages", 0, 250, 1131,
+         "Registre des inscriptions", "chaque trimestre", "Banque alimentaire du Lac"),
+        ("Part des ménages inscrits qui mangent plus de fruits et légumes", "access", "outcome",
+         "%", None, 60, 1131, "Sondage auprès des membres", "une fois par année", ""),
+        ("Ateliers de cuisine collective tenus", "skills", "output", "ateliers", 12, 48, 400,
+         "Calendrier des ateliers", "chaque mois", "Cuisines collectives du Lac"),
+        ("Participantes et participants différents", "skills", "output", "personnes", 85, None,
+         400, "Feuilles de présence", "chaque trimestre", "Isabelle Roy"),
+    ],
+    "bodies": [
+        ("coordination", "Comité de coordination", "consensus", "toutes les six semaines",
+         "visioconférence", "Présidente de la Table",
+         "Suivre la mise en œuvre du plan et préparer les rencontres de la Table.",
+         "Banque alimentaire du Lac\nCentre d'action bénévole\nMRC du Lac-aux-Hérons\n"
+         "CLSC du Lac-aux-Hérons"),
+        ("assembly", "Assemblée des partenaires", "vote", "deux fois par année", "en présence",
+         "Comité de coordination", "Adopter le plan d'action et les bilans annuels.",
+         "Organisations membres de la Table et citoyennes et citoyens engagés"),
+        ("newsletter", "Infolettre de la Table", None, "chaque mois",
+         "courriel et page Facebook de la Table", "Nadia Ouellet",
+         "Informer les partenaires et la population de l'avancement des actions.",
+         "Comité de coordination"),
+    ],
+    "working_groups": [
+        ("Groupe de travail sur le transport", "samuel", "coordination", 128,
+         "Plan de transport collectif", "Samuel Côté, Robert Lavoie, Amina Diallo",
+         "Proposer un trajet pilote vers les points de distribution et en estimer les coûts."),
+        ("Comité de l'épicerie solidaire", "martin", "coordination", 217, "Plan d'ouverture",
+         "Martin Gagnon, Claire Dubé, Geneviève Lapointe",
+         "Préparer l'ouverture : local, approvisionnement, bénévoles."),
+    ],
+    "signals": [
+        ("Hausse de 18 % des demandes d'aide alimentaire en un an", "threat", "open", -30,
+         "Banque alimentaire du Lac", ["A1", "A3"], "Martin Gagnon",
+         "Les paniers risquent de manquer dès février.",
+         "Devancer l'ouverture de l'épicerie et solliciter les épiceries locales."),
+        ("Appel de projets régional en sécurité alimentaire", "opportunity", "open", -9,
+         "Direction régionale de santé publique", ["A2"], "Geneviève Lapointe",
+         "Jusqu'à 25 000 $ pour les cuisines collectives.",
+         "Déposer une demande avant la date limite."),
+        ("Fermeture annoncée de l'épicerie du village de Saint-Xavier", "threat", "open", -16,
+         "Journal régional", ["A1", "A3"], "Samuel Côté",
+         "Le nord de la MRC n'aura plus d'épicerie à moins de 20 km.", ""),
+        ("Nouveau jardin communautaire derrière l'église", "opportunity", "closed", -7,
+         "Comité citoyen de Saint-Albéric", ["A5"], "Amina Diallo", "", ""),
+    ],
+    "decisions": [
+        ("agenda", "meeting", "unanimous", "Geneviève Lapointe", "Samuel Côté", None,
+         "Adopter l'ordre du jour tel que présenté."),
+        ("previous", "meeting", "unanimous", "Nadia Ouellet", "Isabelle Roy", None,
+         "Adopter le compte rendu de la rencontre du {previous}, en corrigeant le nom de la "
+         "personne-ressource au point 4."),
+        ("trustee", "resources", "carried", "Geneviève Lapointe", "Nadia Ouellet", (6, 0, 1),
+         "Désigner la Banque alimentaire du Lac comme fiduciaire de la subvention de 31 000 $ "
+         "pour l'épicerie solidaire."),
+        ("writer", "skills", "deferred", "Martin Gagnon", "Isabelle Roy", None,
+         "Retenir les services d'une rédactrice pour la demande au ministère, pour un montant "
+         "maximal de 3 500 $."),
+        ("transport", "coordination", "unanimous", "", "", None,
+         "Créer le groupe de travail sur le transport et lui confier le mandat de proposer un "
+         "trajet pilote."),
+        ("mandate", "agreements", "unanimous", "Samuel Côté", "Martin Gagnon", None,
+         "Mandater la présidente pour négocier l'entente de partenariat de l'épicerie "
+         "solidaire."),
+    ],
+    "action_items": [
+        ("Transmettre le projet d'entente de partenariat aux partenaires",
+         "Geneviève Lapointe", 14, "open", "mandate", "agreements"),
+        ("Inscrire Martin Gagnon à la formation en hygiène et salubrité", "Martin Gagnon", 36,
+         "open", None, "skills"),
+        ("Convoquer la première rencontre du groupe de travail sur le transport", "Samuel Côté",
+         21, "open", "transport", "coordination"),
+        ("Faire le suivi de la demande à la Fondation communautaire du Lac", "Isabelle Roy", 28,
+         "open", None, "resources"),
+        ("Publier le calendrier des cuisines collectives dans l'infolettre", "Nadia Ouellet",
+         -7, "done", None, None),
+        ("Relancer la Caisse populaire pour le camion réfrigéré", "Martin Gagnon", None,
+         "dropped", None, "resources"),
+    ],
+    "parking": [
+        ("Élargir la Table aux productrices et producteurs agricoles de la MRC.",
+         "coordination"),
+        ("Tarification de l'épicerie : prix coûtant ou contribution volontaire?", "resources"),
+    ],
+    "notes": {
+        "meeting": "Geneviève Lapointe souhaite la bienvenue à toutes et à tous et présente "
+                   "Julien Morin, de la Fondation communautaire du Lac, qui assiste à la "
+                   "rencontre à titre d'observateur.",
+        "resources": "Le financement de l'épicerie est confirmé pour la première année.\n"
+                     "Le manque à gagner porte surtout sur la coordination : la Table "
+                     "cherchera un deuxième bailleur de fonds d'ici le printemps.",
+        "skills": "L'exercice s'est fait avec des gommettes sur de grandes feuilles.\n\n"
+                  "Le groupe constate qu'il manque d'expertise en évaluation; le point "
+                  "reviendra à la prochaine rencontre.",
+        "watch": "Les signaux seront revus à chaque rencontre du comité de coordination.",
+    },
+    "acceptances": [
+        ("indicators", "Part des ménages inscrits qui mangent plus de fruits et légumes",
+         "no_baseline", "La valeur de départ viendra du premier sondage, au printemps 2027."),
+    ],
+}
+# fmt: on

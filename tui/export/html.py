@@ -1,0 +1,64 @@
+"""The minutes as a printable HTML page, rendered from their Markdown."""
+
+from __future__ import annotations
+
+import html
+
+from markdown_it import MarkdownIt
+
+from tui.model.text import clean_text
+
+ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
+
+STYLE = """\
+body { font-family: system-ui, "Segoe UI", Arial, sans-serif; font-size: 11pt;
+  line-height: 1.4; color: #111; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.5em; margin: 0 0 0.5em; }
+h2 { font-size: 1.2em; margin: 1.5em 0 0.5em; border-bottom: 1px solid #888; }
+h3 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
+th, td { border: 1px solid #666; padding: 0.2em 0.4em; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
+th { background: #eee; }
+@page { size: auto; margin: 2cm 1.5cm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2, h3 { break-after: avoid; }
+  tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+"""
+
+
+def _safe_link(url: str) -> bool:
+    """Only web and mail links may form (the minutes' own text never makes any)."""
+    return url.strip().lower().startswith(ALLOWED_SCHEMES)
+
+
+def minutes_parser() -> MarkdownIt:
+    """The Markdown parser of the minutes: CommonMark, tables, no raw HTML, safe links only."""
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = _safe_link  # type: ignore[method-assign]
+    return md
+
+
+def render_html(markdown_text: str, title: str, lang: str) -> str:
+    """A complete printable HTML page of the minutes ``markdown_text``."""
+    body = minutes_parser().render(markdown_text)
+    code = lang if lang in ("fr", "en") else "en"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{code}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(clean_text(title, multiline=False), quote=True)}</title>\n"
+        f"<style>\n{STYLE}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        "<main>\n"
+        f"{body}"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    )
