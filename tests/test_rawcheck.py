@@ -59,8 +59,8 @@ CORPUS: dict[str, tuple[bytes, str]] = {
         _json({"meta": {"1": {"app": "concerto", "schema_version": True}}}),
         "not_session",
     ),
-    "zero_version": (
-        _json({"meta": {"1": {"app": "concerto", "schema_version": 0}}}),
+    "negative_version": (  # 0 is a past version: migrated, not damaged
+        _json({"meta": {"1": {"app": "concerto", "schema_version": -1}}}),
         "not_session",
     ),
     "table_list": (_json({"meta": {"1": META}, "_default": []}), "not_tables"),

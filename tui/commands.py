@@ -80,8 +80,8 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Export the minutes (md, html) or the whole session (json)."""
-    from tui.storage.codec import export_json
-    from tui.storage.exports import ExistsError, slugify, write_export
+    from tui.exporting import render_export, write_rendered
+    from tui.storage.exports import ExistsError
 
     store = _store(folder)
     try:
@@ -90,27 +90,13 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         raise _fail_store(exc) from None
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
-    if args.format == "json":
-        text = export_json(session)
-    else:
-        from tui.export import render_minutes
-
-        mode = args.mode or session.meeting.mode
-        text = render_minutes(session, mode, session.meeting.minutes_lang)
-        if args.format == "html":
-            from tui.export import render_html
-
-            text = render_html(text, session.meeting.title, session.meeting.minutes_lang)
+    rendered = render_export(session, args.format, mode=args.mode)
     if args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(rendered.text)
         return 0
-    day = session.meeting.date or session.created.date()
-    stem = f"{day.isoformat()}-{slugify(session.meeting.title)}"
     output = Path(args.output) if args.output else None
     try:
-        path = write_export(
-            folder, stem, args.format, text.encode("utf-8"), output=output, force=args.force
-        )
+        path = write_rendered(folder, rendered, output=output, force=args.force)
     except ExistsError as exc:
         raise CliError(_("{path} exists: use --force to overwrite it", path=str(exc))) from None
     except OSError as exc:
@@ -122,9 +108,10 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def _describe_open_failure(exc: Exception) -> str:
     from tui.storage.rawcheck import DamagedFile
+    from tui.storage.store import damage_detail
 
     if isinstance(exc, DamagedFile):
-        return damaged_reason(exc.reason, str(exc.detail.get("version", "")))
+        return damaged_reason(exc.reason, damage_detail(exc))
     if isinstance(exc, ValidationError):
         return damaged_reason("invalid", ".".join(str(p) for p in exc.errors()[0]["loc"]))
     if isinstance(exc, OSError):

@@ -1,15 +1,23 @@
-"""The meeting screen: title, collective, date and times, place, mode, languages, roles."""
+"""The meeting screen: its details, its participants and its agenda, each in a tab."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
+from textual.widgets import TabbedContent, TabPane
 
-from tui.i18n import N_
-from tui.model import Meeting
-from tui.screens.base import SessionScreen
+from tui.i18n import N_, _
+from tui.i18n.fmt import format_minutes
+from tui.model import AgendaItem, Meeting, Participant
+from tui.screens.records import EditorScreen
+from tui.screens.summaries import agenda_summary, participants_summary
+from tui.widgets.editor_config import Column, EditorConfig, TableConfig, View, text, word
 from tui.widgets.fields import spec_for
 from tui.widgets.form import RecordForm
+from tui.widgets.record_editor import RecordEditor
+from tui.widgets.stepbar import screen_name
 
 MEETING_FIELDS = [
     spec_for(Meeting, "title", N_("Title")),
@@ -28,31 +36,130 @@ MEETING_FIELDS = [
 ]
 
 
-class MeetingScreen(SessionScreen):
-    """The details of the meeting, as the minutes' header will show them."""
+def _minutes(r: AgendaItem, v: View) -> str:
+    if r.timebox_min is None:
+        return ""
+    return format_minutes(r.timebox_min, v.session.meeting.minutes_lang)
 
+
+PARTICIPANTS = EditorConfig(
+    TableConfig(
+        "participants",
+        Participant,
+        (
+            spec_for(Participant, "name", N_("Name")),
+            spec_for(Participant, "organisation", N_("Organisation")),
+            spec_for(Participant, "role", N_("Role")),
+            spec_for(Participant, "attendance", N_("Attendance")),
+        ),
+        N_("Participant"),
+        N_("New participant"),
+    ),
+    (
+        Column(N_("Name"), text("name")),
+        Column(N_("Organisation"), text("organisation"), 22),
+        Column(N_("Role"), text("role"), 14),
+        Column(N_("Attendance"), word("attendance"), 9),
+    ),
+    N_("No participant yet. Press a to add one."),
+    participants_summary,
+)
+
+AGENDA = EditorConfig(
+    TableConfig(
+        "agenda",
+        AgendaItem,
+        (
+            spec_for(AgendaItem, "label", N_("Item")),
+            spec_for(AgendaItem, "kind", N_("Type")),
+            spec_for(
+                AgendaItem,
+                "step",
+                N_("Screen"),
+                words=screen_name,
+                help=N_("The screen this item works on, if any."),
+            ),
+            spec_for(AgendaItem, "timebox_min", N_("Timebox (minutes)")),
+        ),
+        N_("Agenda item"),
+        N_("New agenda item"),
+    ),
+    (
+        Column(N_("Item"), text("label")),
+        Column(N_("Type"), word("kind"), 10),
+        Column(N_("Screen"), word("step", screen_name), 14),
+        Column(N_("Timebox"), _minutes, 10, right=True),
+    ),
+    N_("No agenda item yet. Press a to add one."),
+    agenda_summary,
+)
+
+TABS = {
+    "tab-details": N_("Details"),
+    "tab-participants": N_("Participants"),
+    "tab-agenda": N_("Agenda"),
+}
+
+
+class MeetingScreen(EditorScreen):
+    """The details of the meeting, its participants and its agenda."""
+
+    CSS_PATH = "meeting.tcss"
     KEY = "meeting"
     HELP = N_(
-        "The meeting: what the minutes' header shows. Only the title is required; a value "
+        "The meeting: what the minutes' header shows, who is invited (and who came), and "
+        "the agenda with its timeboxes. Move between the tabs with the arrows when they have "
+        "the focus (shift+tab from the first field). Only the title is required; a value "
         "that is not valid yet (a half-typed date) is kept as typed and shown as invalid."
     )
 
     def compose_body(self) -> ComposeResult:
-        """The meeting form."""
-        yield RecordForm(MEETING_FIELDS, id="meeting-form")
+        """Three tabs: details, participants, agenda."""
+        with TabbedContent(id="meeting-tabs"):
+            with TabPane(_(TABS["tab-details"]), id="tab-details"):
+                yield RecordForm(MEETING_FIELDS, id="meeting-form")
+            with TabPane(_(TABS["tab-participants"]), id="tab-participants"):
+                yield RecordEditor(PARTICIPANTS, notes_key="meeting", id="participants")
+            with TabPane(_(TABS["tab-agenda"]), id="tab-agenda"):
+                yield RecordEditor(AGENDA, notes_key="meeting", id="agenda")
+
+    def on_mount(self) -> None:
+        """Start on the title."""
+        super().on_mount()
+        if not self.ctx.read_only:
+            self.query_one("#f-title").focus()
 
     def load(self) -> None:
-        """Show the meeting and its drafts."""
+        """Show the meeting, its drafts, participants and agenda."""
+        session = self.ctx.session
         form = self.query_one(RecordForm)
-        form.load(self.ctx.session.meeting, _drafts(self.ctx.session.drafts, "meeting/"))
+        form.load(session.meeting, _drafts(session.drafts, "meeting/"))
         form.disabled = self.ctx.read_only
+        for editor in self.query(RecordEditor):
+            editor.show(session, read_only=self.ctx.read_only)
+
+    def relabel(self) -> None:
+        """Redraw in the interface language."""
+        tabs = self.query_one(TabbedContent)
+        for pane_id, label in TABS.items():
+            tabs.get_tab(pane_id).label = _(label)
+        self.query_one(RecordForm).relabel()
+        super().relabel()
+
+    def show_tab(self, pane_id: str) -> None:
+        """Show one tab and focus what it holds."""
+        self.query_one(TabbedContent).active = pane_id
+        pane = self.query_one(f"#{pane_id}", TabPane)
+        focusable = [w for w in pane.query("*") if w.focusable]
+        if focusable:
+            focusable[0].focus()
 
     @on(RecordForm.FieldChanged)
-    def _changed(self, event: RecordForm.FieldChanged) -> None:
+    def _form_changed(self, event: RecordForm.FieldChanged) -> None:
         self.touch("meeting")
 
     @on(RecordForm.DraftChanged)
-    def _draft(self, event: RecordForm.DraftChanged) -> None:
+    def _form_draft(self, event: RecordForm.DraftChanged) -> None:
         key = f"meeting/{event.field}"
         drafts = dict(self.ctx.session.drafts)
         if event.text is None:
@@ -62,6 +169,27 @@ class MeetingScreen(SessionScreen):
             drafts[key] = event.text
         self.ctx.session.drafts = drafts
         self.touch("drafts")
+
+    @on(RecordEditor.Changed)
+    def _records_changed(self, event: RecordEditor.Changed) -> None:
+        self.touch(*event.tables)
+
+    def extra_commands(self) -> list[Any]:
+        """The tabs, the commands of the shown editor, then the screens of the session."""
+        from textual.app import SystemCommand
+
+        tabs = [
+            SystemCommand(
+                f"{_('meeting')}: {_(label)}",
+                _("Show this tab"),
+                lambda pane_id=pane_id: self.show_tab(pane_id),
+            )
+            for pane_id, label in TABS.items()
+        ]
+        active = self.query_one(TabbedContent).active
+        editors = [e for e in self.query(RecordEditor) if e.parent and e.parent.id == active]
+        shown = editors[0] if editors else None
+        return tabs + self.editor_commands(shown) + super().extra_commands()
 
 
 def _drafts(drafts: dict[str, str], prefix: str) -> dict[str, str]:

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.storage.atomic import atomic_write_bytes
+from tui.storage.atomic import REAL_FS, FileOps, atomic_write_bytes
 from tui.storage.paths import backups_dir, ensure_private_dir
 
 if TYPE_CHECKING:
     from tui.storage.store import SessionStore
 
 KEEP = 10
+"""How many backups of each session are kept."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup of a session: its number (1 = newest), file, size and the time it was saved."""
+
+    n: int
+    path: Path
+    size: int
+    saved_ns: int
 
 
 def list_backups(folder: Path, session_id: str) -> list[Path]:
@@ -20,10 +34,25 @@ def list_backups(folder: Path, session_id: str) -> list[Path]:
     where = backups_dir(folder, session_id)
     if not where.is_dir():
         return []
-    return sorted(where.glob("*.json"), key=lambda p: p.name, reverse=True)
+    names = [n for n in os.listdir(where) if n.endswith(".json") and not n.startswith(".")]
+    return [where / n for n in sorted(names, reverse=True)]
 
 
-def keep_backup(folder: Path, path: Path) -> Path | None:
+def describe_backups(folder: Path, session_id: str) -> list[Backup]:
+    """Backups of a session with their number, size and saving time, newest first."""
+    found = []
+    for n, path in enumerate(list_backups(folder, session_id), start=1):
+        with contextlib.suppress(OSError):
+            found.append(Backup(n, path, path.stat().st_size, _saved_ns(path)))
+    return found
+
+
+def _saved_ns(path: Path) -> int:
+    head = path.name.partition("-")[0]
+    return int(head) if head.isdigit() else 0
+
+
+def keep_backup(folder: Path, path: Path, *, fs: FileOps = REAL_FS) -> Path | None:
     """Copy ``path`` into the session's backups, keeping the last ten; skip an unchanged copy."""
     session_id = path.stem
     data = path.read_bytes()
@@ -31,10 +60,11 @@ def keep_backup(folder: Path, path: Path) -> Path | None:
     if existing and existing[0].read_bytes() == data:
         return existing[0]
     where = ensure_private_dir(backups_dir(folder, session_id))
-    st = path.stat()
-    name = f"{st.st_mtime_ns:020d}.json"
-    target = where / name
-    atomic_write_bytes(target, data)
+    # Named by the file's own mtime so that the newest version sorts first; the digest keeps
+    # two versions written within one clock tick apart.
+    saved = max(path.stat().st_mtime_ns, _saved_ns(existing[0]) + 1 if existing else 0)
+    target = where / f"{saved:020d}-{hashlib.sha256(data).hexdigest()[:12]}.json"
+    atomic_write_bytes(target, data, fs=fs)
     for old in list_backups(folder, session_id)[KEEP:]:
         os.unlink(old)
     return target
@@ -49,14 +79,14 @@ def restore_backup(store: SessionStore, session_id: str, number: int) -> Path:
     found = list_backups(store.folder, session_id)
     if not 1 <= number <= len(found):
         raise StoreError("no_backup", id=session_id, n=str(number))
-    chosen = found[number - 1].read_bytes()
     lock = SessionLock(store.folder, session_id)
     if not lock.acquire():
         owner = lock.holder()
         raise StoreError("locked", id=session_id, by=owner.describe() if owner else "?")
     try:
-        keep_backup(store.folder, path)
-        atomic_write_bytes(path, chosen)
+        chosen = found[number - 1].read_bytes()
+        keep_backup(store.folder, path, fs=store.fs)  # never overwrite: current becomes a backup
+        atomic_write_bytes(path, chosen, fs=store.fs)
     finally:
         lock.release()
     return path

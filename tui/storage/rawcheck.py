@@ -16,6 +16,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NUMBER_DIGITS",
     "META_DOC_ID",
+    "OLDEST_SCHEMA_VERSION",
     "META_TABLE",
     "REASONS",
     "SESSION_APP",
@@ -27,6 +28,8 @@ __all__ = [
 ]
 
 CURRENT_SCHEMA_VERSION = 1
+OLDEST_SCHEMA_VERSION = 0
+"""The oldest version a migration exists for (0 is the synthetic one that proves the mechanism)."""
 DEFAULT_MAX_BYTES = 50 * 2**20
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 4300
@@ -242,6 +245,6 @@ def schema_version(data: dict[str, Any]) -> int:
     if app != SESSION_APP:
         _fail("not_session", app=str(app)[:200] if app is not None else None)
     version = _version_of(doc)
-    if version is None or version < 1:
+    if version is None or version < OLDEST_SCHEMA_VERSION:
         _fail("not_session", schema_version=repr(doc.get("schema_version"))[:200])
     return version

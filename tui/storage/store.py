@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,16 +13,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tui.model import SCHEMA_VERSION, STEPS, Meeting, Session, progress, utcnow
-from tui.storage.atomic import atomic_write_bytes
-from tui.storage.codec import TABLES, assemble, dumps_table, table_of
+from tui import __version__
+from tui.model import SCHEMA_VERSION, STEPS, Meeting, Session, is_valid_id, progress, utcnow
+from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, sweep_temporaries
+from tui.storage.backups import keep_backup
+from tui.storage.codec import from_tables, session_text
 from tui.storage.handle import SessionHandle
-from tui.storage.lock import SessionLock
+from tui.storage.lock import Owner, SessionLock
+from tui.storage.migrations import migrate, migrate_file
 from tui.storage.paths import ensure_private_dir, session_path, trash_dir
-from tui.storage.rawcheck import DamagedFile, load_checked
+from tui.storage.rawcheck import DEFAULT_MAX_BYTES, DamagedFile, load_checked
 
 INDEX = ".index.json"
 """Cache of the listing, keyed by each file's inode, mtime and size."""
+_TMP = ".tmp-"
+Names = list[str]
+Paths = list[Path]
 
 
 class StoreError(Exception):
@@ -64,6 +70,10 @@ class Listing:
         return asdict(self)
 
 
+Listings = list[Listing]
+"""(The store's ``list`` method hides the builtin inside the class body.)"""
+
+
 def summarize(session_id: str, file: str, session: Session) -> Listing:
     """The listing of a valid session."""
     shares = progress(session)
@@ -83,6 +93,32 @@ def summarize(session_id: str, file: str, session: Session) -> Listing:
     )
 
 
+def damage_detail(exc: DamagedFile) -> str:
+    """The one value a reason names (a version, a line, a field), as text."""
+    d = exc.detail
+    if exc.reason == "newer_schema":
+        return str(d.get("version", "?"))
+    if exc.reason == "syntax":
+        return f"{d.get('line', '?')}:{d.get('column', '?')}"
+    return str(d.get("at", ""))
+
+
+def read_session(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, expected_id: str = ""
+) -> Session:
+    """Check, migrate in memory and validate a session file; raises DamagedFile or OSError."""
+    tables = load_checked(path, max_bytes=max_bytes)
+    try:
+        session = from_tables(migrate(tables))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DamagedFile("invalid", {"at": where, "path": str(path)}) from None
+    if expected_id and session.id != expected_id:
+        raise DamagedFile("id_mismatch", {"at": session.id, "path": str(path)})
+    return session
+
+
 class SessionStore:
     """The sessions of one data folder."""
 
@@ -92,87 +128,115 @@ class SessionStore:
         *,
         clock: Callable[[], Any] = utcnow,
         new_id: Callable[[], str] = new_session_id,
+        fs: FileOps = REAL_FS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
-        """Use ``folder`` (created 0700 on first write); ``clock`` and ``new_id`` for tests."""
+        """Use ``folder`` (created 0700 on first write); the keywords are for tests and benches."""
         self.folder = folder
         self.clock = clock
         self.new_id = new_id
+        self.fs = fs
+        self.max_bytes = max_bytes
 
     # -- listing ---------------------------------------------------------------------------
 
-    def files(self) -> list[Path]:
-        """Every visible ``*.json`` directly in the folder (sessions or damaged files)."""
-        if not self.folder.is_dir():
+    def _names(self) -> Names:
+        try:
+            return os.listdir(self.folder)
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(p for p in self.folder.glob("*.json") if not p.name.startswith("."))
+
+    def files(self) -> Paths:
+        """Every visible ``*.json`` directly in the folder (sessions or damaged files)."""
+        return self._files(self._names())
+
+    def _files(self, names: Names) -> Paths:
+        return [
+            self.folder / n for n in sorted(names) if n.endswith(".json") and not n.startswith(".")
+        ]
+
+    def _index_key(self) -> str:
+        # Verdicts depend on this build (schema, models) and on the size cap, not only the file.
+        return f"{__version__}/{SCHEMA_VERSION}/{self.max_bytes}"
 
     def _read_index(self) -> dict[str, Any]:
         try:
             data = json.loads((self.folder / INDEX).read_text("utf-8"))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict) or data.get("key") != self._index_key():
+            return {}
+        files = data.get("files")
+        return files if isinstance(files, dict) else {}
 
-    def list(self) -> list[Listing]:
+    def list(self) -> Listings:
         """Summaries of every session file, damaged ones with their reason."""
+        names = self._names()
+        self._sweep_leftovers(names)
         index = self._read_index()
         fresh: dict[str, Any] = {}
         found: list[Listing] = []
-        for path in self.files():
+        for path in self._files(names):
             try:
                 st = path.stat()
-            except OSError:
+            except OSError as exc:  # e.g. a dangling symlink: still listed, with why
+                reason = exc.strerror or ""
+                found.append(Listing(path.stem, path.name, damaged="unreadable", detail=reason))
                 continue
             stamp = [st.st_ino, st.st_mtime_ns, st.st_size]
             cached = index.get(path.name)
+            listing = None
             if isinstance(cached, dict) and cached.get("stamp") == stamp:
                 try:
                     listing = Listing(**cached["listing"])
                 except (TypeError, KeyError):
-                    listing = self._summarize_file(path)
-            else:
+                    listing = None
+            if listing is None:
                 listing = self._summarize_file(path)
             fresh[path.name] = {"stamp": stamp, "listing": listing.to_json()}
-            listing.locked_by = self._holder(listing.id)
+            listing.locked_by = self._holder(listing.id, names)
             found.append(listing)
-        if fresh != index and self.folder.is_dir():
-            self._write_index(fresh)
+        if fresh != index and names:
+            self._write_index({"key": self._index_key(), "files": fresh})
         return found
 
     def _write_index(self, index: dict[str, Any]) -> None:
-        try:
-            data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-            atomic_write_bytes(self.folder / INDEX, data.encode("utf-8"))
-        except Exception:  # the index is a cache: never fail a listing for it
-            pass
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        with contextlib.suppress(SaveError):  # the index is a cache: never fail a listing for it
+            atomic_write_bytes(self.folder / INDEX, data.encode("utf-8"), fs=self.fs)
 
-    def _summarize_file(self, path: Path) -> Listing:
-        stem = path.stem
+    def _summarize_file(self, path: Path, session_id: str | None = None) -> Listing:
+        stem = session_id or path.stem
         try:
-            handle_free = load_checked(path)
-            from tui.storage.codec import from_tables
-
-            session = from_tables(handle_free)
+            session = read_session(path, max_bytes=self.max_bytes, expected_id=stem)
         except DamagedFile as exc:
-            return Listing(id=stem, file=path.name, damaged=exc.reason, detail=_detail(exc))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            return Listing(id=stem, file=path.name, damaged="invalid", detail=where)
+            return Listing(id=stem, file=path.name, damaged=exc.reason, detail=damage_detail(exc))
         except OSError as exc:
             return Listing(id=stem, file=path.name, damaged="unreadable", detail=exc.strerror or "")
-        if session.id != stem:
-            return Listing(id=stem, file=path.name, damaged="id_mismatch", detail=session.id)
         return summarize(stem, path.name, session)
 
-    def _holder(self, session_id: str) -> str | None:
-        if not (self.folder / f".{session_id}.owner").exists():
+    def _holder(self, session_id: str, names: Names) -> str | None:
+        if f".{session_id}.owner" not in names or not is_valid_id(session_id):
             return None
         lock = SessionLock(self.folder, session_id)
         if lock.is_free():
             return None
         owner = lock.holder()
         return owner.describe() if owner else "?"
+
+    def _sweep_leftovers(self, names: Names) -> None:
+        """Remove old temporaries of dead writers, only for sessions nobody holds."""
+        present = set(names)
+        ids = {
+            n[1:].partition(_TMP)[0].rpartition(".")[0]
+            for n in names
+            if _TMP in n and not n.startswith(INDEX)
+        }
+        for session_id in sorted(i for i in ids if is_valid_id(i)):
+            # No lock file: nobody holds the session (and probing would create one).
+            held = f".{session_id}.lock" in present
+            if not held or SessionLock(self.folder, session_id).is_free():
+                sweep_temporaries(self.folder, session_id, holder=False)
 
     # -- creating and opening ----------------------------------------------------------------
 
@@ -188,9 +252,8 @@ class SessionStore:
         session = session.model_copy(update={"id": self._fresh_id()}, deep=True)
         session = Session.model_validate(session.model_dump())
         ensure_private_dir(self.folder)
-        fragments = {name: dumps_table(table_of(session, name)) for name in TABLES}
         path = session_path(self.folder, session.id)
-        atomic_write_bytes(path, assemble(fragments).encode("utf-8"))
+        atomic_write_bytes(path, session_text(session).encode("utf-8"), fs=self.fs)
         return session
 
     def create(self, title: str, minutes_lang: str = "fr") -> Session:
@@ -201,8 +264,6 @@ class SessionStore:
 
     def path(self, session_id: str) -> Path:
         """The file of a session, refusing ids that are not ours."""
-        from tui.model import is_valid_id
-
         if not is_valid_id(session_id):
             raise StoreError("bad_id", id=session_id)
         path = session_path(self.folder, session_id)
@@ -211,7 +272,7 @@ class SessionStore:
         return path
 
     def open(self, session_id: str, *, write: bool = True) -> SessionHandle:
-        """Open a session for writing, or read-only when another process holds it."""
+        """Open a session for writing, or read-only when held elsewhere (raises DamagedFile)."""
         path = self.path(session_id)
         lock = SessionLock(self.folder, session_id) if write else None
         holder = None
@@ -219,28 +280,46 @@ class SessionStore:
             holder = lock.holder()
             lock = None
         try:
-            if lock is not None:
-                self._migrate_and_backup(path)
-            return SessionHandle(path, lock=lock, holder=holder, clock=self.clock)
+            return self._open_checked(path, lock, holder)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
 
-    def _migrate_and_backup(self, path: Path) -> None:
-        from tui.storage.backups import keep_backup
-        from tui.storage.migrations import migrate_file
+    def _open_checked(
+        self, path: Path, lock: SessionLock | None, holder: Owner | None
+    ) -> SessionHandle:
+        session_id = path.stem
+        read_session(path, max_bytes=self.max_bytes, expected_id=session_id)  # touches nothing
+        backup_error = None
+        if lock is not None:
+            sweep_temporaries(self.folder, session_id, holder=True)
+            backup_error = self._backup(path)
+            migrate_file(path, fs=self.fs, max_bytes=self.max_bytes)
+        try:
+            handle = SessionHandle(
+                path, lock=lock, holder=holder, clock=self.clock, fs=self.fs,
+                max_bytes=self.max_bytes,
+            )  # fmt: skip
+        except ValidationError as exc:  # the file changed since it was checked
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+            raise DamagedFile("invalid", {"at": where}) from None
+        handle.backup_error = backup_error
+        return handle
 
-        migrate_file(path, SCHEMA_VERSION)
-        keep_backup(self.folder, path)
+    def _backup(self, path: Path) -> SaveError | None:
+        # A backup that cannot be written must not keep the facilitator out of the session.
+        try:
+            keep_backup(self.folder, path, fs=self.fs)
+        except SaveError as error:
+            return error
+        except OSError as exc:  # e.g. the backups folder could not be made
+            return SaveError(self.folder, "other", errno_value=exc.errno, step="backup")
+        return None
 
     def load(self, session_id: str) -> Session:
-        """Read a session without locking it (for listing, export and copy)."""
-        from tui.storage.codec import from_tables
-
-        path = self.path(session_id)
-        data = load_checked(path)
-        return from_tables(data)
+        """Read a session without locking it (for export and copy); raises DamagedFile."""
+        return read_session(self.path(session_id), max_bytes=self.max_bytes, expected_id=session_id)
 
     def copy(self, session_id: str, title: str | None = None) -> Session:
         """A new session with the same content under a new id."""
@@ -272,23 +351,16 @@ class SessionStore:
         finally:
             lock.release()
 
-    def trash(self) -> list[Listing]:
+    def trash(self) -> Listings:
         """What the trash holds, newest first."""
         folder = trash_dir(self.folder)
         if not folder.is_dir():
             return []
         items = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        found = []
-        for p in items:
-            listing = self._summarize_file(p)
-            listing.id = p.stem.split("--")[0]
-            found.append(listing)
-        return found
+        return [self._summarize_file(p, p.stem.split("--")[0]) for p in items]
 
     def restore(self, session_id: str) -> Path:
         """Bring the newest trashed copy of a session back (never over an existing file)."""
-        from tui.model import is_valid_id
-
         if not is_valid_id(session_id):
             raise StoreError("bad_id", id=session_id)
         target = session_path(self.folder, session_id)
@@ -299,19 +371,17 @@ class SessionStore:
         if not candidates:
             raise StoreError("not_in_trash", id=session_id)
         newest = max(candidates, key=lambda p: p.stat().st_mtime_ns)
-        shutil.move(str(newest), target)
+        try:
+            os.link(newest, target)  # fails if the target appeared meanwhile: never overwrites
+        except FileExistsError:
+            raise StoreError("exists", id=session_id) from None
+        except OSError:  # no hard links on this file system
+            os.replace(newest, target)
+        else:
+            os.unlink(newest)
         _fsync_dir(self.folder)
+        _fsync_dir(folder)
         return target
-
-
-def _detail(exc: DamagedFile) -> str:
-    """The one value a reason names (a version, a line), as text."""
-    d = exc.detail
-    if exc.reason == "newer_schema":
-        return str(d.get("version", "?"))
-    if exc.reason == "syntax":
-        return f"{d.get('line', '?')}:{d.get('column', '?')}"
-    return ""
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +26,31 @@ class ImportError_(Exception):
         self.message = message
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = os.stat(path).st_size
-        if size > DEFAULT_MAX_BYTES:
-            raise ImportError_(damaged_reason("too_large"))
-        with open(path, "rb") as f:
-            return f.read(DEFAULT_MAX_BYTES + 1)
+        fd = os.open(path, flags)  # non-blocking: a FIFO must not hang the command
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ImportError_(damaged_reason("not_file"))
+            if info.st_size > max_bytes:  # checked before reading
+                raise ImportError_(damaged_reason("too_large"))
+            chunks = []
+            remaining = max_bytes + 1
+            while remaining > 0 and (chunk := os.read(fd, min(remaining, 1 << 20))):
+                chunks.append(chunk)
+                remaining -= len(chunk)
+        finally:
+            os.close(fd)
     except OSError as exc:
-        raise ImportError_(_("cannot read {path}: {reason}", path=str(path),
-                             reason=exc.strerror or "")) from None
+        raise ImportError_(
+            _("cannot read {path}: {reason}", path=str(path), reason=exc.strerror or "")
+        ) from None
+    raw = b"".join(chunks)
+    if len(raw) > max_bytes:
+        raise ImportError_(damaged_reason("too_large"))
+    return raw
 
 
 def parse_export(raw: bytes) -> Session:
@@ -46,7 +62,9 @@ def parse_export(raw: bytes) -> Session:
     if not isinstance(data, dict) or data.get("app") != APP or "session" not in data:
         raise ImportError_(_("not a Concerto export file"))
     version = data.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportError_(_("not a Concerto export file"))
+    if version > SCHEMA_VERSION:
         raise ImportError_(damaged_reason("newer_schema", str(version)))
     try:
         return Session.model_validate(data["session"])
@@ -58,4 +76,4 @@ def parse_export(raw: bytes) -> Session:
 
 def import_file(store: SessionStore, path: Path) -> Session:
     """Import ``path`` as a new session; return it with its new id."""
-    return store.write_new(parse_export(_read(path)))
+    return store.write_new(parse_export(_read(path, store.max_bytes)))

@@ -62,3 +62,18 @@ def choice_word(value: object) -> str:
     if isinstance(value, str) and value in CHOICES:
         return _(CHOICES[value])
     return str(value)
+
+
+SHORT: dict[str, str] = {
+    "confirmed": N_("confirmed"),
+    "service_contract": N_("contract"),
+    "letter": N_("letter"),
+}
+"""Shorter words for table columns, where the full word does not fit."""
+
+
+def short_word(value: object) -> str:
+    """The word for a choice value in a narrow column."""
+    if isinstance(value, str) and value in SHORT:
+        return _(SHORT[value])
+    return choice_word(value)

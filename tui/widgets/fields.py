@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -22,10 +23,15 @@ class FieldSpec:
     name: str
     label: str
     kind: str
-    """line, block, date, time, number, int, choice."""
+    """line, block, date, time, number, int, choice, link (one record id), links (a list)."""
     choices: tuple[Any, ...] = ()
     optional: bool = False
     help: str = ""
+    """msgid of a short help shown while the field has the focus."""
+    target: str = ""
+    """For links: which records it points to (actions, people, objectives, bodies)."""
+    words: Callable[[Any], str] | None = None
+    """For choices: the translated word of a value, when not the shared choice words."""
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -39,16 +45,28 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def spec_for(model: type[BaseModel], name: str, label: str, *, block: bool = False) -> FieldSpec:
-    """Derive a field spec from the model's annotation of ``name``."""
+def spec_for(
+    model: type[BaseModel],
+    name: str,
+    label: str,
+    *,
+    block: bool = False,
+    help: str = "",
+    link: str = "",
+    words: Callable[[Any], str] | None = None,
+) -> FieldSpec:
+    """Derive a field spec from the model's annotation of ``name``; ``link`` names a target."""
     info = model.model_fields[name]
     inner, optional = _unwrap(info.annotation)
+    if link:
+        many = typing.get_origin(inner) is list
+        return FieldSpec(name, label, "links" if many else "link", (), optional, help, link)
     if typing.get_origin(inner) is Literal:
-        return FieldSpec(name, label, "choice", typing.get_args(inner), optional)
+        return FieldSpec(name, label, "choice", typing.get_args(inner), optional, help, words=words)
     kinds = {dt.date: "date", dt.time: "time", Decimal: "number", int: "int"}
     if inner in kinds:
-        return FieldSpec(name, label, kinds[inner], optional=optional)
-    return FieldSpec(name, label, "block" if block else "line", optional=optional)
+        return FieldSpec(name, label, kinds[inner], optional=optional, help=help)
+    return FieldSpec(name, label, "block" if block else "line", optional=optional, help=help)
 
 
 class ParseError(ValueError):
@@ -105,4 +123,6 @@ def display(spec: FieldSpec, value: Any) -> str:
         return f"{value.hour}:{value.minute:02d}"
     if spec.kind == "number":
         return format(value, "f")
+    if spec.kind == "links":
+        return ", ".join(value)
     return str(value)

@@ -5,22 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widget import Widget
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
 from tui.model.text import clean_text
 from tui.widgets.choices import choice_word
+from tui.widgets.chooser import LinksField, missing_name
 from tui.widgets.fields import FieldSpec, ParseError, display, parse
+
+Options = dict[str, list[tuple[str, str]]]
+"""For each link field, the records it may point to, as (name, id)."""
 
 
 class LineInput(Input):
     """A one-line field that keeps a multi-line paste whole (joined) and says so."""
+
+    # Textual's Input sets its virtual size to the text's width at every key, and that
+    # reactive asks for a layout of the whole screen: a full repaint per key typed. The
+    # field's own scrolling only needs a repaint of the field.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def on_mount(self) -> None:
         """Blink the cursor only if the app wants it (tests and benchmarks do not)."""
@@ -41,14 +53,20 @@ class LineInput(Input):
 class RecordForm(VerticalScroll):
     """Label, field and message for each field of one record; edits validate as typed."""
 
+    can_focus = False  # Tab goes from field to field, never to the scrolling container
+
     DEFAULT_CSS = """
     RecordForm { height: 1fr; padding: 0 1; }
     RecordForm > .form-row { height: auto; margin-bottom: 0; }
-    RecordForm Label.form-label { width: 24; padding: 0 1 0 0; color: $text-muted; }
+    RecordForm Label.form-label {
+        width: 28; padding: 0 1 0 0; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     RecordForm .form-field { width: 1fr; }
-    RecordForm .form-error { color: $error; text-style: bold; height: auto; padding-left: 24; }
-    RecordForm TextArea.form-field { height: 4; }
-    RecordForm Input.form-field:focus, RecordForm TextArea.form-field:focus {
+    RecordForm .form-error { color: $error; text-style: bold; height: auto; padding-left: 28; }
+    RecordForm TextArea.form-field { height: 3; }
+    RecordForm LinksField.form-field { height: auto; max-height: 3; }
+    RecordForm Input.form-field:focus, RecordForm TextArea.form-field:focus,
+    RecordForm LinksField.form-field:focus {
         background: $boost;
     }
     """
@@ -90,28 +108,48 @@ class RecordForm(VerticalScroll):
         for spec in self.specs:
             self.query_one(f"#label-{spec.name}", Label).update(_(spec.label))
 
-    def load(self, record: BaseModel, drafts: dict[str, str] | None = None) -> None:
-        """Show ``record``; ``drafts`` hold typed text that was not valid yet."""
+    def load(
+        self,
+        record: BaseModel,
+        drafts: dict[str, str] | None = None,
+        options: Options | None = None,
+    ) -> None:
+        """Show ``record``; ``drafts`` hold typed text not valid yet; ``options`` feed links."""
         self.record = record
         drafts = drafts or {}
+        options = options or {}
         self._loading = True
         try:
             for spec in self.specs:
                 value = getattr(record, spec.name)
-                text = drafts.get(spec.name, display(spec, value))
                 widget = self.query_one(f"#f-{spec.name}")
-                if isinstance(widget, Select):
-                    widget.value = value if value is not None else Select.BLANK
+                if isinstance(widget, LinksField):
+                    widget.set(options.get(spec.name, []), value)
+                elif isinstance(widget, Select):
+                    self._load_select(widget, spec, value, options.get(spec.name))
                 elif isinstance(widget, TextArea):
+                    text = drafts.get(spec.name, display(spec, value))
                     if widget.text != text:
                         widget.load_text(text)
-                elif isinstance(widget, Input) and widget.value != text:
-                    widget.value = text
+                elif isinstance(widget, Input):
+                    text = drafts.get(spec.name, display(spec, value))
+                    if widget.value != text:
+                        widget.value = text
                 self._show_error(spec, None)
                 if spec.name in drafts:
-                    self._apply(spec, text, notify=False)
+                    self._apply(spec, drafts[spec.name], notify=False)
         finally:
             self.call_after_refresh(self._done_loading)
+
+    def _load_select(
+        self, widget: Select[Any], spec: FieldSpec, value: Any, links: list[tuple[str, str]] | None
+    ) -> None:
+        if spec.kind == "link":
+            shown: list[tuple[Any, Any]] = [(_one_line(name), rid) for name, rid in links or []]
+            if value is not None and value not in {rid for _n, rid in links or []}:
+                shown.append((_one_line(missing_name(value)), value))
+            widget.set_options(shown)
+        widget.value = value if value is not None else Select.NULL
 
     def _done_loading(self) -> None:
         self._loading = False
@@ -120,30 +158,44 @@ class RecordForm(VerticalScroll):
         """The record as edited (valid fields applied; drafts are not part of it)."""
         return self.record
 
-    def _spec(self, widget_id: str | None) -> FieldSpec | None:
+    def spec_of(self, widget_id: str | None) -> FieldSpec | None:
+        """The spec of the field shown by the widget ``widget_id``."""
         name = (widget_id or "")[2:]
         return next((s for s in self.specs if s.name == name), None)
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
-        spec = self._spec(event.input.id)
+        spec = self.spec_of(event.input.id)
         if spec is not None and not self._loading:
             self._apply(spec, event.value)
 
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
-        spec = self._spec(event.text_area.id)
+        spec = self.spec_of(event.text_area.id)
         if spec is not None and not self._loading:
             self._apply(spec, event.text_area.text)
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
-        spec = self._spec(event.select.id)
+        spec = self.spec_of(event.select.id)
         if spec is None or self._loading or self.record is None:
             return
-        value = None if event.value is Select.BLANK else event.value
+        if event.value != event.select.value:
+            return  # a stale event from loading the options
+        value = None if event.value is Select.NULL else event.value
         if getattr(self.record, spec.name) != value:
             self._set(spec, value, str(value or ""))
+
+    @on(LinksField.Changed)
+    def _links_changed(self, event: LinksField.Changed) -> None:
+        spec = self.spec_of(event.field.id)
+        if spec is not None and self.record is not None:
+            self._set(spec, event.value, ", ".join(event.value))
 
     def _apply(self, spec: FieldSpec, text: str, *, notify: bool = True) -> None:
         if self.record is None:
@@ -162,9 +214,11 @@ class RecordForm(VerticalScroll):
         except ValidationError as exc:
             self._draft(spec, text, dict(exc.errors()[0]))
             return
+        had_error = self.query_one(f"#e-{spec.name}", Static).display
         self._show_error(spec, None)
         if notify:
-            self.post_message(self.DraftChanged(self, spec.name, None))
+            if had_error:
+                self.post_message(self.DraftChanged(self, spec.name, None))
             self.post_message(self.FieldChanged(self, spec.name))
 
     def _draft(self, spec: FieldSpec, text: str, error: dict[str, Any]) -> None:
@@ -173,6 +227,8 @@ class RecordForm(VerticalScroll):
 
     def _show_error(self, spec: FieldSpec, message: str | None) -> None:
         widget = self.query_one(f"#e-{spec.name}", Static)
+        if not message and not widget.display:
+            return  # nothing to clear: typing a valid value repaints nothing here
         widget.update(f"⚠ {message}" if message else "")
         widget.display = bool(message)
 
@@ -181,16 +237,31 @@ def _field_widget(spec: FieldSpec) -> Widget:
     """The editing widget of one field, compact so that a form fits at 80×24."""
     wid = f"f-{spec.name}"
     if spec.kind == "choice":
-        options = [(choice_word(v), v) for v in spec.choices]
+        words = spec.words or choice_word
+        options = [(words(v), v) for v in spec.choices]
         return Select(
-            options, allow_blank=spec.optional, id=wid, prompt="—", compact=True,
+            options,
+            allow_blank=spec.optional,
+            id=wid,
+            prompt="—",
+            compact=True,
             classes="form-field",
         )
+    if spec.kind == "link":
+        return Select([], allow_blank=True, id=wid, prompt="—", compact=True, classes="form-field")
+    if spec.kind == "links":
+        return LinksField(_(spec.label), id=wid, classes="form-field")
     if spec.kind == "block":
         return TextArea(
             id=wid, soft_wrap=True, show_line_numbers=False, compact=True, classes="form-field"
         )
-    return LineInput(id=wid, placeholder=_placeholder(spec), compact=True, classes="form-field")
+    return LineInput(  # no select-all on focus: a stray key must not replace a whole value
+        id=wid,
+        placeholder=_placeholder(spec),
+        compact=True,
+        classes="form-field",
+        select_on_focus=False,
+    )
 
 
 def _placeholder(spec: FieldSpec) -> str:
@@ -198,3 +269,8 @@ def _placeholder(spec: FieldSpec) -> str:
         "date": _("YYYY-MM-DD"),
         "time": _("HH:MM"),
     }.get(spec.kind, "")
+
+
+def _one_line(text: str) -> Text:
+    """An option of a select: one line, cut with an ellipsis (user text, no markup)."""
+    return Text(text, no_wrap=True, overflow="ellipsis")

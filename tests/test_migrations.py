@@ -1,0 +1,140 @@
+"""Schema migrations: every past version's fixture opens, migrates after a `.bak`, idempotently."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.model import SCHEMA_VERSION
+from tui.storage.migrations import MIGRATIONS, backup_path, migrate, migrate_file
+from tui.storage.rawcheck import (
+    CURRENT_SCHEMA_VERSION,
+    OLDEST_SCHEMA_VERSION,
+    DamagedFile,
+    load_checked,
+    schema_version,
+)
+from tui.storage.store import SessionStore, read_session
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VERSIONS = list(range(OLDEST_SCHEMA_VERSION, CURRENT_SCHEMA_VERSION + 1))
+
+
+def fixture(version: int) -> Path:
+    return FIXTURES / f"session-v{version}.json"
+
+
+def place(data_dir: Path, version: int) -> Path:
+    path = data_dir / "fixture.json"
+    shutil.copyfile(fixture(version), path)
+    path.chmod(0o600)
+    return path
+
+
+def expected():  # type: ignore[no-untyped-def]
+    """The session every fixture holds, as the current version reads it."""
+    return read_session(fixture(CURRENT_SCHEMA_VERSION))
+
+
+def test_every_past_version_has_a_migration_and_a_fixture() -> None:
+    assert SCHEMA_VERSION == CURRENT_SCHEMA_VERSION
+    assert sorted(MIGRATIONS) == VERSIONS[:-1]
+    for version in VERSIONS:
+        assert schema_version(load_checked(fixture(version))) == version
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_fixture_opens_migrates_after_a_bak_and_equals_the_expected_session(
+    data_dir: Path, version: int
+) -> None:
+    path = place(data_dir, version)
+    original = path.read_bytes()
+    store = SessionStore(data_dir)
+    handle = store.open("fixture")
+    try:
+        assert handle.session == expected()
+    finally:
+        handle.close()
+    assert schema_version(load_checked(path)) == CURRENT_SCHEMA_VERSION
+    bak = backup_path(path, version)
+    if version < CURRENT_SCHEMA_VERSION:
+        assert bak.read_bytes() == original and bak.name == f".fixture.v{version}.bak"
+        assert bak.stat().st_mode & 0o777 == 0o600
+    else:
+        assert not bak.exists() and path.read_bytes() == original
+    # A second open finds nothing to migrate: same bytes, same .bak, same session.
+    migrated = path.read_bytes()
+    again = store.open("fixture")
+    again.close()
+    assert path.read_bytes() == migrated
+    assert sorted(p.name for p in data_dir.glob(".*.bak")) == ([bak.name] if bak.exists() else [])
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_migrating_twice_gives_the_same_result(tmp_path: Path, version: int) -> None:
+    tables = load_checked(fixture(version))
+    kept = copy.deepcopy(tables)
+    once = migrate(tables)
+    assert tables == kept  # pure: the input is not changed
+    assert migrate(once) == once
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        shutil.copyfile(fixture(version), folder / "fixture.json")
+        migrate_file(folder / "fixture.json")
+        assert not migrate_file(folder / "fixture.json")  # already current: nothing written
+    assert (first / "fixture.json").read_bytes() == (second / "fixture.json").read_bytes()
+
+
+def test_an_old_file_is_listed_and_exported_without_being_written(  # type: ignore[no-untyped-def]
+    capsys, data_dir: Path
+) -> None:
+    from tui.cli import main
+
+    path = place(data_dir, OLDEST_SCHEMA_VERSION)
+    before = path.read_bytes()
+    (listing,) = SessionStore(data_dir).list()
+    assert (listing.damaged, listing.title) == (None, "Réunion de fixture")
+    assert (
+        main(["--data-dir", str(data_dir), "export", "fixture", "--format", "json", "-o", "-"]) == 0
+    )
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["schema_version"] == CURRENT_SCHEMA_VERSION
+    assert exported["session"]["meeting"]["title"] == "Réunion de fixture"
+    follower = SessionStore(data_dir).open("fixture", write=False)
+    assert follower.read_only and follower.session == expected()
+    follower.close()
+    assert path.read_bytes() == before and not list(data_dir.glob(".*.bak"))
+
+
+def test_a_newer_version_is_never_written_to(data_dir: Path) -> None:
+    path = data_dir / "future.json"
+    tables = load_checked(fixture(CURRENT_SCHEMA_VERSION))
+    tables["meta"]["1"].update(id="future", schema_version=CURRENT_SCHEMA_VERSION + 1)
+    path.write_text(json.dumps(tables), "utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DamagedFile, match="newer_schema"):
+        migrate_file(path)
+    with pytest.raises(DamagedFile, match="newer_schema"):
+        SessionStore(data_dir).open("future")
+    assert path.read_bytes() == before
+    assert not list(data_dir.glob(".*.bak")) and not (data_dir / ".backups").exists()
+
+
+def test_an_old_file_that_does_not_migrate_to_a_valid_session_is_left_alone(
+    data_dir: Path,
+) -> None:
+    path = place(data_dir, OLDEST_SCHEMA_VERSION)
+    tables = json.loads(path.read_text("utf-8"))
+    tables["meeting"]["1"]["name"] = ""  # a title is required
+    path.write_text(json.dumps(tables), "utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DamagedFile, match="invalid"):
+        SessionStore(data_dir).open("fixture")
+    with pytest.raises(Exception, match="title"):
+        migrate_file(path)
+    assert path.read_bytes() == before and not list(data_dir.glob(".*.bak"))

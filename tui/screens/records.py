@@ -1,0 +1,95 @@
+"""A planning step shown by the record editor (actions, resources, roles, agreements, ...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from tui.i18n import _
+from tui.keymap import commands_for
+from tui.model import STEPS
+from tui.screens.base import SessionScreen
+from tui.screens.steps_config import STEP_CONFIGS
+from tui.widgets.record_editor import RecordEditor
+from tui.widgets.stepbar import screen_name
+
+
+class EditorScreen(SessionScreen):
+    """A session screen with record editors; their notes key opens the screen's notes."""
+
+    def notes_mark(self) -> str:
+        """A word saying the screen has notes."""
+        return _("✎ notes") if self.ctx.session.notes.get(self.KEY, "").strip() else ""
+
+    def editor_commands(self, editor: RecordEditor | None) -> list[Any]:
+        """Palette entries for the editor's commands that apply now, and the notes."""
+        from textual.app import SystemCommand
+
+        found: list[Any] = []
+        seen: set[str] = set()
+        if editor is None:
+            return found
+        for command in commands_for("editor"):
+            if command.action in seen or editor.check_action(command.action, ()) is not True:
+                continue
+            seen.add(command.action)
+            found.append(
+                SystemCommand(
+                    command.palette_text(),
+                    _(command.label),
+                    getattr(editor, f"action_{command.action}"),
+                )
+            )
+        return found
+
+
+class RecordStepScreen(EditorScreen):
+    """One planning step: its records in the editor configured for it."""
+
+    CSS_PATH = "records.tcss"
+
+    def __init__(self, key: str) -> None:
+        """The screen of step ``key``."""
+        super().__init__()
+        self.KEY = key
+        self.step = STEP_CONFIGS[key]
+        self.HELP = self.step.help  # type: ignore[misc]
+
+    def compose_body(self) -> ComposeResult:
+        """The step's title and its editor."""
+        yield Static("", id="step-title", markup=False)
+        yield RecordEditor(self.step.editor, notes_key=self.KEY, id="editor")
+
+    def on_mount(self) -> None:
+        """Start on the table."""
+        super().on_mount()
+        self.query_one(DataTable).focus()
+
+    def load(self) -> None:
+        """Show the step's records."""
+        if not self.query("#step-title"):
+            return  # switched away before it was composed
+        self._show_title()
+        self.query_one(RecordEditor).show(self.ctx.session, read_only=self.ctx.read_only)
+
+    def _show_title(self) -> None:
+        number = STEPS.index(self.KEY) + 1
+        title = Text(f"{number} · {screen_name(self.KEY)}", style="bold")
+        mark = self.notes_mark()
+        if mark:
+            title.append(f"   {mark}", style="")
+        self.query_one("#step-title", Static).update(title)
+
+    @on(RecordEditor.Changed)
+    def _editor_changed(self, event: RecordEditor.Changed) -> None:
+        self.touch(*event.tables)
+        if "notes" in event.tables:
+            self._show_title()
+
+    def extra_commands(self) -> list[Any]:
+        """The editor's commands, then the screens of the session."""
+        return self.editor_commands(self.query_one(RecordEditor)) + super().extra_commands()
