@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -14,6 +16,7 @@ from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -36,12 +39,19 @@ class ConcertoApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Concerto"
-    BINDINGS = bindings_for("app")
+    BINDINGS = [
+        *bindings_for("app"),
+        # Focus moves before the next key is typed (see keymap.bindings_for).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+    ]
     ENABLE_COMMAND_PALETTE = True
 
-    save_state: reactive[str] = reactive("saved")
+    # repaint=False: their watchers redraw what shows them; repainting the App itself would
+    # rewrite the whole screen (about 9 KB at 80×24) at every save.
+    save_state: reactive[str] = reactive("saved", repaint=False)
     """saved, pending, failed or read-only: shown in the header."""
-    revision: reactive[int] = reactive(0)
+    revision: reactive[int] = reactive(0, repaint=False)
     """Bumped when the session changed under the screens (followed save, reload)."""
 
     def __init__(
@@ -91,13 +101,49 @@ class ConcertoApp(App[int]):
             loop.add_signal_handler(sig, self._on_signal)
 
     def _on_signal(self) -> None:
-        self.flush_now()
         # Textual can block for ever on exit once the terminal is gone (its writer thread
-        # died on the I/O error): the data is safe on disk, so make sure the process ends.
-        watchdog = threading.Timer(3.0, os._exit, args=(0,))
+        # died on the I/O error): a watchdog saves and ends the process if the loop is stuck.
+        watchdog = threading.Timer(3.0, self._last_resort)
         watchdog.daemon = True
         watchdog.start()
+        asyncio.ensure_future(self._settle_and_exit())
+
+    async def _settle_and_exit(self) -> None:
+        """Let keys already typed reach the model, save, and leave."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.settle(), 1.0)
+        self.flush_now()
         self.exit(0)
+
+    def _last_resort(self) -> None:
+        try:
+            if self.ctx is not None:
+                self.ctx.flush(final=True)
+        finally:
+            os._exit(0)
+
+    async def settle(self, passes: int = 3) -> None:
+        """Wait until the messages pending on the current screen have been handled.
+
+        A key typed just before a signal has reached its field but its Changed message may
+        still be travelling up to the screen; each pass lets one more hop through.
+        """
+        for _ in range(passes):
+            nodes = [self, *self.screen.walk_children(with_self=True)]
+            done = asyncio.Event()
+            count = 0
+
+            def one_done() -> None:
+                nonlocal count
+                count -= 1
+                if count == 0:
+                    done.set()
+
+            for node in nodes:
+                if node.call_later(one_done):
+                    count += 1
+            if count:
+                await done.wait()
 
     def flush_now(self) -> bool:
         """Write pending changes synchronously (quit, signals, crashes)."""

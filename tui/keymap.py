@@ -78,10 +78,15 @@ KEYMAP: tuple[Command, ...] = (
     Command("add_skill", "a", N_("Add skill"), N_("skill"), "matrix"),
     Command("edit_skill", "e", N_("Edit skill"), N_("skill"), "matrix"),
     Command("toggle_by_org", "o", N_("By organisation"), N_("matrix"), "matrix"),
-    Command("add_person", "p", N_("Add person"), N_("person"), "matrix"),
+    Command("add_person", "p", N_("Add person"), N_("person"), "matrix", show=False),
     Command("cost_to_resources", "c", N_("Cost to resources"), N_("skill"), "matrix", show=False),
     Command(
-        "delete_skill", "delete", N_("Delete skill"), N_("skill"), "matrix", show=False,
+        "delete_skill",
+        "delete",
+        N_("Delete skill"),
+        N_("skill"),
+        "matrix",
+        show=False,
         key_display="del",
     ),
     Command("edit_person", "P", N_("Edit person"), N_("person"), "matrix", show=False),
@@ -102,12 +107,18 @@ KEYMAP: tuple[Command, ...] = (
             show=False, key_display="^l"),
     Command("show_decisions", "d", N_("Decisions"), N_("lists"), "lists"),
     Command("show_actions", "a", N_("Action items"), N_("lists"), "lists"),
-    Command("edit_item", "enter", N_("Edit"), N_("lists"), "lists", key_display="⏎"),
+    Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
     Command("delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False,
             key_display="del"),
     Command("follow_up", "f", N_("Follow-up meeting"), N_("session"), "home"),
     # -- minutes (scope "minutes") -------------------------------------------------------
+    Command("export_markdown", "e", N_("Markdown"), N_("export"), "minutes"),
+    Command("export_html", "h", N_("HTML"), N_("export"), "minutes"),
+    Command("copy_markdown", "c", N_("Copy"), N_("clipboard"), "minutes"),
+    Command("toggle_mode", "m", N_("Mode"), N_("minutes"), "minutes"),
+    Command("toggle_minutes_lang", "l", N_("Language"), N_("minutes"), "minutes"),
+    Command("export_minutes", "e", N_("Export"), N_("session"), "home"),
 )
 
 
@@ -149,10 +160,26 @@ def commands_for(scope: str) -> list[Command]:
     return [c for c in KEYMAP if c.scope == scope]
 
 
+def is_command_key(key: str) -> bool:
+    """Function and control keys never type text, so they act before any key typed after them."""
+    return key.startswith("ctrl+") or (key[0] == "f" and key[1:].isdigit())
+
+
 def bindings_for(scope: str) -> list[Binding]:
-    """Textual bindings of one scope; descriptions are msgids, translated when drawn."""
+    """Textual bindings of one scope; descriptions are msgids, translated when drawn.
+
+    Function and control keys are priority bindings: Textual otherwise lets a key typed
+    right after them (a burst over SSH, a fast typist) reach the focused field first.
+    """
     return [
-        Binding(c.key, c.action, c.label, show=c.show, key_display=c.key_display)
+        Binding(
+            c.key,
+            c.action,
+            c.label,
+            show=c.show,
+            key_display=c.key_display,
+            priority=is_command_key(c.key),
+        )
         for c in commands_for(scope)
     ]
 

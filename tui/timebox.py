@@ -1,13 +1,34 @@
-"""The agenda clock: current item, time left or over, time spent across resumes."""
+"""The agenda clock: current item, time left or over, time spent across resumes, projected end.
+
+How time is counted: the running item's clock is wall time since ``progress.agenda_started``,
+so it keeps counting while the app is closed or has crashed (the meeting goes on). The open
+app folds the running time into ``spent_s`` once a minute (``checkpoint``), so the stored
+start is never more than a minute old. A gap longer than ``PAUSE_AFTER`` since that start
+(the app reopened much later, the laptop slept through a break) is taken as a pause: it is
+not counted, and the clock restarts from the moment the gap was noticed. A resume after a
+crash therefore counts the gap in full when it is short, and loses at most the last minute
+before the crash when it is long.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
 from tui.model import AgendaItem, Session
+
+if TYPE_CHECKING:
+    from tui.app import ConcertoApp
+    from tui.context import SessionContext
+
+PAUSE_AFTER = 15 * 60
+"""Seconds: a longer gap since the clock's last checkpoint is a pause and is not counted."""
+CHECKPOINT_EVERY = 60
+"""Seconds between two checkpoints of the running item (each one is a save)."""
 
 
 @dataclass(frozen=True)
@@ -17,6 +38,8 @@ class AgendaStatus:
     label: str = ""
     text: str = ""
     over: bool = False
+    end: dt.datetime | None = None
+    """Projected end of the meeting, if it is running."""
 
 
 def current_item(session: Session) -> AgendaItem | None:
@@ -25,44 +48,133 @@ def current_item(session: Session) -> AgendaItem | None:
     return next((a for a in session.agenda if a.id == wanted), None)
 
 
+def finished(session: Session) -> bool:
+    """True once the meeting went past its last agenda item."""
+    p = session.progress
+    return p.meeting_started is not None and p.agenda_item is None and bool(session.agenda)
+
+
+def _running(session: Session, now: dt.datetime) -> int:
+    """Seconds of the running part not folded yet (0 after a pause or a clock jump back)."""
+    started = session.progress.agenda_started
+    if started is None:
+        return 0
+    gap = int((now - started).total_seconds())
+    return gap if 0 <= gap <= PAUSE_AFTER else 0
+
+
 def elapsed(session: Session, item: AgendaItem, now: dt.datetime) -> int:
     """Seconds spent on ``item``, the running part included."""
     spent = item.spent_s
-    started = session.progress.agenda_started
-    if item.id == session.progress.agenda_item and started is not None:
-        spent += max(0, int((now - started).total_seconds()))
+    if item.id == session.progress.agenda_item:
+        spent += _running(session, now)
     return spent
 
 
-def agenda_status(session: Session, now: dt.datetime) -> AgendaStatus:
-    """Label, time left (or over, said in words) of the current agenda item."""
+def checkpoint(session: Session, now: dt.datetime) -> bool:
+    """Fold the running time into ``spent_s`` when due (or drop a pause); True if changed."""
+    item = current_item(session)
+    started = session.progress.agenda_started
+    if item is None or started is None:
+        return False
+    gap = (now - started).total_seconds()
+    if 0 <= gap < CHECKPOINT_EVERY:
+        return False
+    item.spent_s += _running(session, now)
+    session.progress.agenda_started = now
+    return True
+
+
+def left(session: Session, item: AgendaItem, now: dt.datetime) -> int | None:
+    """Seconds left in the item's timebox (negative when over); None without a timebox."""
+    if not item.timebox_min:
+        return None
+    return item.timebox_min * 60 - elapsed(session, item, now)
+
+
+def projected_end(session: Session, now: dt.datetime) -> dt.datetime | None:
+    """When the meeting ends if every remaining item keeps its timebox (None if not running)."""
     item = current_item(session)
     if item is None:
-        return AgendaStatus()
-    spent = elapsed(session, item, now)
-    if not item.timebox_min:
-        return AgendaStatus(item.label, format_duration(spent, "fr"))
-    left = item.timebox_min * 60 - spent
-    if left >= 0:
-        return AgendaStatus(item.label, _("{time} left", time=format_duration(left, "fr")))
-    return AgendaStatus(item.label, _("OVER {time}", time=format_duration(-left, "fr")), True)
+        return None
+    rest = max(0, left(session, item, now) or 0)
+    position = session.agenda.index(item)
+    rest += sum((a.timebox_min or 0) * 60 for a in session.agenda[position + 1 :])
+    return now + dt.timedelta(seconds=rest)
+
+
+def agenda_status(session: Session, now: dt.datetime) -> AgendaStatus:
+    """Label, time left (or over, said in words) of the current item, and the projected end."""
+    item = current_item(session)
+    if item is None:
+        return AgendaStatus(_("Agenda finished")) if finished(session) else AgendaStatus()
+    end = projected_end(session, now)
+    remaining = left(session, item, now)
+    if remaining is None:
+        spent = format_duration(elapsed(session, item, now), "fr")
+        return AgendaStatus(item.label, _("{time} spent", time=spent), end=end)
+    if remaining >= 0:
+        text = _("{time} left", time=format_duration(remaining, "fr"))
+        return AgendaStatus(item.label, text, end=end)
+    text = _("OVER by {time}", time=format_duration(-remaining, "fr"))
+    return AgendaStatus(item.label, text, True, end)
 
 
 def next_item(session: Session, now: dt.datetime) -> AgendaItem | None:
-    """Close the running item (adding its time) and start the next one."""
+    """Close the running item (adding its time) and start the next one; None at the end."""
     item = current_item(session)
+    if item is None and finished(session):
+        return None
     if item is not None:
         item.spent_s = elapsed(session, item, now)
-    order = [a.id for a in session.agenda]
-    if not order:
-        return None
-    position = order.index(item.id) + 1 if item is not None else 0
-    if position >= len(order):
+    position = session.agenda.index(item) + 1 if item is not None else 0
+    if position >= len(session.agenda):
         session.progress.agenda_item = None
         session.progress.agenda_started = None
         return None
-    session.progress.agenda_item = order[position]
+    session.progress.agenda_item = session.agenda[position].id
     session.progress.agenda_started = now
     if session.progress.meeting_started is None:
         session.progress.meeting_started = now
     return session.agenda[position]
+
+
+def no_next_item(session: Session) -> str:
+    """Why F9 did not start an item: the agenda is empty, or finished."""
+    if not session.agenda:
+        return _("The agenda is empty: add its items on the Meeting screen.")
+    return _("The agenda is finished.")
+
+
+class BellWatch:
+    """Tells when the current item's timebox has just run out (once per item)."""
+
+    def __init__(self) -> None:
+        """Nothing seen yet: the first look never rings (it ran out while away)."""
+        self._seen: WeakKeyDictionary[object, tuple[str, bool]] = WeakKeyDictionary()
+
+    def ran_out(self, owner: object, session: Session, now: dt.datetime) -> bool:
+        """True at the first look where the item of ``owner``'s session is over its timebox."""
+        item = current_item(session)
+        remaining = left(session, item, now) if item is not None else None
+        if item is None or remaining is None:
+            self._seen.pop(owner, None)
+            return False
+        over = remaining <= 0
+        before = self._seen.get(owner)
+        self._seen[owner] = (item.id, over)
+        return over and before == (item.id, False)
+
+
+BELL = BellWatch()
+"""The app's bell watch, one state per open session context."""
+
+
+def keep_time(app: ConcertoApp, ctx: SessionContext, now: dt.datetime) -> None:
+    """Each second: checkpoint the running item (a save) and ring when its timebox runs out."""
+    if ctx.read_only:
+        return
+    if checkpoint(ctx.session, now):
+        app.changed(["agenda", "progress"])
+    if BELL.ran_out(ctx, ctx.session, now) and app.config.bell:
+        app.bell()

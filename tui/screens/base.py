@@ -12,7 +12,7 @@ from textual.widgets import Static
 from tui.i18n import _
 from tui.keymap import bindings_for
 from tui.model import SCREENS, progress
-from tui.screens.capture import LiveCapture
+from tui.screens.live import LiveCapture
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.header import SessionHeader, clock_text, end_text, state_word
 from tui.widgets.stepbar import StepBar, screen_name
@@ -100,19 +100,21 @@ class SessionScreen(LiveCapture, Screen[None]):
 
     def _update_state(self, state: str) -> None:
         self.query_one(SessionHeader).state = state_word(state)
-        banner = self.query_one("#banner", Static)
+        text, kind = "", ""
         if state == "failed":
-            banner.update(self.capp.save_error_text() + " " + _("Retrying…"))
-            banner.set_classes("failed")
+            text, kind = self.capp.save_error_text() + " " + _("Retrying…"), "failed"
         elif state == "read-only":
             holder = self.ctx.handle.holder
             who = holder.describe() if holder else "?"
-            banner.update(_("Read-only: this session is open elsewhere, by {who}.", who=who))
-            banner.set_classes("read-only")
-        else:
-            banner.update("")
-            banner.set_classes("")
-        banner.display = state in ("failed", "read-only")
+            text = _("Read-only: this session is open elsewhere, by {who}.", who=who)
+            kind = "read-only"
+        banner = self.query_one("#banner", Static)
+        if (text, kind) == getattr(self, "_banner", None):
+            return  # unchanged: no layout, no repaint while typing
+        self._banner = (text, kind)
+        banner.update(text)
+        banner.set_classes(kind)
+        banner.display = bool(text)
 
     def relabel(self) -> None:
         """Redraw in the interface language."""

@@ -262,9 +262,36 @@ class HomeScreen(Screen[None]):
             store.write_new(session)
         self.refresh_sessions()
 
+    def action_export_minutes(self) -> None:
+        """Export the selected session's minutes to Markdown, in its own mode and language."""
+        chosen = self._selected()
+        if chosen is None or chosen.damaged:
+            return
+        self._export_minutes(chosen.id)
+
+    @work(thread=True, group="home-export")
+    def _export_minutes(self, session_id: str) -> None:
+        """Read, render and write off the event loop (the same export as the Minutes screen)."""
+        from tui.exporting import export_session, failure_message, saved_message
+
+        store = self.capp.store
+        try:
+            session = store.load(session_id)
+        except Exception as exc:  # damaged or gone since it was listed: say why
+            message = clean_text(str(exc), multiline=False)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        try:
+            path = export_session(store.folder, session, "md")
+        except OSError as exc:
+            message = failure_message(exc)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, saved_message(path), markup=False, timeout=12)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what needs a selected session when there is none."""
-        if action in ("resume", "copy_session", "delete_session", "follow_up"):
+        if action in ("resume", "copy_session", "delete_session", "follow_up", "export_minutes"):
             return True if self._selected_or_none() else None
         return True
 

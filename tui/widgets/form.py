@@ -93,7 +93,8 @@ class RecordForm(VerticalScroll):
         super().__init__(id=id)
         self.specs = specs
         self.record: BaseModel | None = None
-        self._loading = False
+        self._texts: dict[str, str] = {}
+        """The text each field showed when loaded or last applied (its echo is ignored)."""
 
     def compose(self) -> ComposeResult:
         """One labelled widget per field."""
@@ -118,28 +119,26 @@ class RecordForm(VerticalScroll):
         self.record = record
         drafts = drafts or {}
         options = options or {}
-        self._loading = True
-        try:
-            for spec in self.specs:
-                value = getattr(record, spec.name)
-                widget = self.query_one(f"#f-{spec.name}")
-                if isinstance(widget, LinksField):
-                    widget.set(options.get(spec.name, []), value)
-                elif isinstance(widget, Select):
-                    self._load_select(widget, spec, value, options.get(spec.name))
-                elif isinstance(widget, TextArea):
-                    text = drafts.get(spec.name, display(spec, value))
-                    if widget.text != text:
-                        widget.load_text(text)
-                elif isinstance(widget, Input):
-                    text = drafts.get(spec.name, display(spec, value))
-                    if widget.value != text:
-                        widget.value = text
-                self._show_error(spec, None)
-                if spec.name in drafts:
-                    self._apply(spec, drafts[spec.name], notify=False)
-        finally:
-            self.call_after_refresh(self._done_loading)
+        for spec in self.specs:
+            value = getattr(record, spec.name)
+            widget = self.query_one(f"#f-{spec.name}")
+            if isinstance(widget, LinksField):
+                widget.set(options.get(spec.name, []), value)
+            elif isinstance(widget, Select):
+                self._load_select(widget, spec, value, options.get(spec.name))
+            elif isinstance(widget, TextArea):
+                text = drafts.get(spec.name, display(spec, value))
+                self._texts[spec.name] = text
+                if widget.text != text:
+                    widget.load_text(text)
+            elif isinstance(widget, Input):
+                text = drafts.get(spec.name, display(spec, value))
+                self._texts[spec.name] = text
+                if widget.value != text:
+                    widget.value = text
+            self._show_error(spec, None)
+            if spec.name in drafts:
+                self._apply(spec, drafts[spec.name], notify=False)
 
     def _load_select(
         self, widget: Select[Any], spec: FieldSpec, value: Any, links: list[tuple[str, str]] | None
@@ -150,9 +149,6 @@ class RecordForm(VerticalScroll):
                 shown.append((_one_line(missing_name(value)), value))
             widget.set_options(shown)
         widget.value = value if value is not None else Select.NULL
-
-    def _done_loading(self) -> None:
-        self._loading = False
 
     def to_model(self) -> BaseModel | None:
         """The record as edited (valid fields applied; drafts are not part of it)."""
@@ -166,7 +162,7 @@ class RecordForm(VerticalScroll):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         spec = self.spec_of(event.input.id)
-        if spec is not None and not self._loading:
+        if spec is not None and event.value != self._texts.get(spec.name):
             self._apply(spec, event.value)
 
     @on(Input.Submitted)
@@ -177,13 +173,13 @@ class RecordForm(VerticalScroll):
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
         spec = self.spec_of(event.text_area.id)
-        if spec is not None and not self._loading:
+        if spec is not None and event.text_area.text != self._texts.get(spec.name):
             self._apply(spec, event.text_area.text)
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         spec = self.spec_of(event.select.id)
-        if spec is None or self._loading or self.record is None:
+        if spec is None or self.record is None:
             return
         if event.value != event.select.value:
             return  # a stale event from loading the options
@@ -198,6 +194,8 @@ class RecordForm(VerticalScroll):
             self._set(spec, event.value, ", ".join(event.value))
 
     def _apply(self, spec: FieldSpec, text: str, *, notify: bool = True) -> None:
+        # What the field shows now: its own Changed message for this text is no news.
+        self._texts[spec.name] = text
         if self.record is None:
             return
         try:

@@ -1,4 +1,4 @@
-"""The session header: title, current agenda item and its timebox, clock, save state."""
+"""The session header: title, current agenda item, its timebox, projected end, clock, save state."""
 
 from __future__ import annotations
 
@@ -10,30 +10,48 @@ from textual.widget import Widget
 
 from tui.i18n import _
 
+SEP = " │ "
+AGENDA_MIN = 14
+TITLE_MIN = 8
+WHOLE = ("timebox", "over", "clock", "state")
+"""Parts never cut: the timebox (time left or over), the clock and the save state."""
+
 
 def fit(parts: list[tuple[str, str]], width: int) -> Text:
-    """Join header parts, dropping or cutting in the stated order until they fit in ``width``.
+    """Join header parts, cutting or dropping them in the stated order until they fit ``width``.
 
-    Order of truncation at 80 columns: the agenda item's label is cut first, then the
-    session title; the timebox, the clock and the save state always stay whole.
+    Order of truncation: 1. the agenda item's label is cut down to 14 characters; 2. the
+    session title down to 8; 3. the title is dropped (the room knows which meeting it is);
+    4. the projected end is dropped; 5. the agenda label is cut further. The timebox, the
+    clock and the save state always stay whole (at 80 columns there is room for them all).
     """
     keep = {name: text for name, text in parts}
-    fixed = sum(len(t) + 3 for n, t in parts if n not in ("title", "agenda"))
-    room = max(0, width - fixed - 3)
-    title, agenda = keep.get("title", ""), keep.get("agenda", "")
-    if len(title) + len(agenda) + 3 > room:
-        agenda = _cut(agenda, max(0, room - min(len(title), room // 2) - 3))
-    if len(title) + len(agenda) + 3 > room:
-        title = _cut(title, max(0, room - len(agenda) - 3))
-    keep["title"], keep["agenda"] = title, agenda
+
+    def total() -> int:
+        shown = [t for t in keep.values() if t]
+        return sum(len(t) for t in shown) + len(SEP) * max(0, len(shown) - 1)
+
+    def cut(name: str, floor: int) -> None:
+        excess = total() - width
+        if excess > 0 and keep.get(name):
+            keep[name] = _cut(keep[name], max(floor, len(keep[name]) - excess))
+
+    cut("agenda", AGENDA_MIN)
+    cut("title", TITLE_MIN)
+    for name in ("title", "end"):
+        if total() > width:
+            keep[name] = ""
+    cut("agenda", 0)
     text = Text(no_wrap=True, overflow="ellipsis")
-    for n, (name, _t) in enumerate(parts):
+    first = True
+    for name, _t in parts:
         value = keep[name]
         if not value:
             continue
-        if n:
-            text.append(" │ ", style="dim")
-        style = "bold" if name == "title" else ("reverse" if name == "over" else "")
+        if not first:
+            text.append(SEP, style="dim")
+        first = False
+        style = "bold" if name == "title" else ("reverse bold" if name == "over" else "")
         text.append(value, style=style)
     return text
 
@@ -55,15 +73,16 @@ class SessionHeader(Widget):
     agenda = reactive("")
     timebox = reactive("")
     over = reactive(False)
+    end = reactive("")
     clock = reactive("")
     state = reactive("")
 
     def render(self) -> Text:
         """Fit the parts into the width, in the stated truncation order."""
         box = ("over" if self.over else "timebox", self.timebox)
-        parts = [("title", self.title), ("agenda", self.agenda), box]
+        parts = [("title", self.title), ("agenda", self.agenda), box, ("end", self.end)]
         parts += [("clock", self.clock), ("state", self.state)]
-        return fit(parts, self.size.width - 2)
+        return fit(parts, self.size.width)
 
 
 def state_word(state: str) -> str:
@@ -81,3 +100,8 @@ def clock_text(now: dt.datetime, tz: str) -> str:
     from zoneinfo import ZoneInfo
 
     return now.astimezone(ZoneInfo(tz)).strftime("%H:%M")
+
+
+def end_text(end: dt.datetime | None, tz: str) -> str:
+    """The projected end of the meeting, as the header shows it."""
+    return _("ends ~{time}", time=clock_text(end, tz)) if end is not None else ""

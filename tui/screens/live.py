@@ -1,0 +1,228 @@
+"""The live-capture commands of every session screen, and how captured records are saved."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from pydantic import BaseModel
+from textual.widgets import Input, TextArea
+
+from tui.i18n import _, t
+from tui.model import ActionItem, Decision, ParkingItem, Session
+from tui.model.changes import ADOPTION_DECISION, ADOPTION_ITEM
+from tui.quick import TABLES, add_decision, add_note, apply_capture, parse_line
+from tui.screens.capture import (
+    ACTION_FIELDS,
+    DECISION_FIELDS,
+    NOTE_FIELDS,
+    PARKING_FIELDS,
+    TABLE_OF,
+    Captured,
+    CaptureForm,
+    NoteEntry,
+    QuickCapture,
+    participant_names,
+)
+from tui.widgets.stepbar import screen_name
+
+if TYPE_CHECKING:
+    from tui.app import ConcertoApp
+    from tui.screens.base import SessionScreen
+
+
+class LiveCapture:
+    """The capture commands of every session screen (mixed into SessionScreen)."""
+
+    def _live_screen(self) -> SessionScreen:
+        return cast("SessionScreen", self)
+
+    def _live_session(self) -> Session | None:
+        me = self._live_screen()
+        if me.ctx.read_only:
+            me.notify(_("Read-only: nothing can be recorded here."), severity="warning")
+            return None
+        return me.ctx.session
+
+    def action_capture_decision(self) -> None:
+        """Record a decision."""
+        session = self._live_session()
+        if session is not None:
+            self._live_screen().app.push_screen(decision_form(session), self._live_decision_saved)
+
+    def action_capture_action(self) -> None:
+        """Record an action item."""
+        session = self._live_session()
+        if session is not None:
+            self._live_screen().app.push_screen(action_form(session), self._live_record_saved)
+
+    def action_capture_parking(self) -> None:
+        """Put a topic in the parking lot."""
+        session = self._live_session()
+        if session is None:
+            return
+        record = ParkingItem.model_construct(label="", step=session.progress.screen)
+        title, names = _("New topic for the parking lot"), participant_names(session)
+        form = CaptureForm(title, PARKING_FIELDS, record, names=names)
+        self._live_screen().app.push_screen(form, self._live_record_saved)
+
+    def action_capture_note(self) -> None:
+        """Add a line to the notes of the current screen."""
+        session = self._live_session()
+        if session is None:
+            return
+        record = NoteEntry.model_construct(text="", step=session.progress.screen)
+        form = CaptureForm(_("New note"), NOTE_FIELDS, record, names=participant_names(session))
+        self._live_screen().app.push_screen(form, self._live_note_saved)
+
+    def action_quick_capture(self) -> None:
+        """Record from one line of short syntax."""
+        session = self._live_session()
+        if session is not None:
+            self._live_screen().app.push_screen(
+                QuickCapture(participant_names(session)), self._live_line_saved
+            )
+
+    def action_live_lists(self) -> None:
+        """The session's decisions and action items."""
+        from tui.screens.lists import LiveLists
+
+        self._live_screen().app.push_screen(LiveLists())
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _live_decision_saved(self, captured: Captured | None) -> None:
+        if captured is not None:
+            saved = save_decision(self._live_screen().capp, captured)
+            self._live_screen().notify(_("Decision {number} recorded.", number=saved.number or ""))
+
+    def _live_record_saved(self, captured: Captured | None) -> None:
+        if captured is None:
+            return
+        saved = save_record(self._live_screen().capp, captured)
+        if isinstance(saved, ActionItem):
+            self._live_screen().notify(_("Action item recorded."))
+        else:
+            self._live_screen().notify(_("Topic put in the parking lot."))
+
+    def _live_note_saved(self, captured: Captured | None) -> None:
+        if captured is None:
+            return
+        note = cast(NoteEntry, captured.record)
+        me = self._live_screen()
+        add_note(me.ctx.session, note.step, note.text)
+        self._live_changed(["notes"], note.step)
+        me.notify(_("Note added to {screen}.", screen=screen_name(note.step)))
+
+    def _live_line_saved(self, line: str | None) -> None:
+        if line is None:
+            return
+        me = self._live_screen()
+        session = me.ctx.session
+        capture = parse_line(line, participant_names(session))
+        step = session.progress.screen
+        record = apply_capture(session, capture, step, me.capp.clock(), me.capp.tz)
+        self._live_changed([TABLES[capture.kind]], step if capture.kind == "note" else None)
+        if isinstance(record, Decision):
+            me.notify(_("Decision {number} recorded.", number=record.number or ""))
+        elif isinstance(record, ActionItem):
+            me.notify(_("Action item recorded."))
+        elif isinstance(record, ParkingItem):
+            me.notify(_("Topic put in the parking lot."))
+        else:
+            me.notify(_("Note added to {screen}.", screen=screen_name(step)))
+
+    def _live_changed(self, tables: list[str], notes_of: str | None) -> None:
+        """Save; when this screen's notes changed, show them without moving the cursor."""
+        me = self._live_screen()
+        me.capp.changed(tables)
+        if notes_of == me.KEY:
+            reload_keeping_cursor(me)
+
+
+def decision_form(session: Session, record: Decision | None = None) -> CaptureForm:
+    """The decision form: a new decision, or a copy of ``record`` to edit."""
+    names = participant_names(session)
+    follow_up = session.meeting.follows is not None
+    taken = any(d.id == ADOPTION_DECISION for d in session.decisions)
+    if record is None:
+        record = Decision.model_construct(text="", step=session.progress.screen)
+        adoption = follow_up and not taken and session.progress.agenda_item == ADOPTION_ITEM
+        if adoption:
+            lang = session.meeting.minutes_lang  # the text goes into the minutes
+            record.text = t(lang, "The minutes of the previous meeting are adopted.")
+        box = adoption if follow_up and not taken else None
+        return CaptureForm(_("New decision"), DECISION_FIELDS, record, names=names, adoption=box)
+    title = _("Decision {number}", number=record.number or "")
+    drafts = drafts_of(session, "decisions", record.id)
+    return CaptureForm(title, DECISION_FIELDS, record.model_copy(), names=names, drafts=drafts)
+
+
+def action_form(session: Session, record: ActionItem | None = None) -> CaptureForm:
+    """The action-item form: a new item, or a copy of ``record`` to edit."""
+    options = {"decision": [(f"{d.number or ''} {d.text}"[:60], d.id) for d in session.decisions]}
+    names = participant_names(session)
+    if record is None:
+        new = ActionItem.model_construct(label="", step=session.progress.screen)
+        return CaptureForm(_("New action item"), ACTION_FIELDS, new, names=names, options=options)
+    copy, drafts = record.model_copy(), drafts_of(session, "action_items", record.id)
+    return CaptureForm(
+        _("Action item"), ACTION_FIELDS, copy, names=names, options=options, drafts=drafts
+    )
+
+
+def drafts_of(session: Session, table: str, record_id: str) -> dict[str, str]:
+    """The drafts of one record, by field."""
+    prefix = f"{table}/{record_id}/"
+    return {k[len(prefix) :]: v for k, v in session.drafts.items() if k.startswith(prefix)}
+
+
+def _valid(record: BaseModel) -> Any:
+    return type(record).model_validate(record.model_dump())
+
+
+def save_decision(app: ConcertoApp, captured: Captured) -> Decision:
+    """Add (numbering it once) or replace a decision of the open session; save soon."""
+    assert app.ctx is not None
+    session = app.ctx.session
+    decision: Decision = _valid(captured.record)
+    if any(d.id == decision.id for d in session.decisions):
+        session.decisions = [decision if d.id == decision.id else d for d in session.decisions]
+    else:
+        add_decision(session, decision, app.clock(), app.tz)
+    _keep_drafts(session, "decisions", decision.id, captured.drafts)
+    app.changed(["decisions", "drafts"])
+    return decision
+
+
+def save_record(app: ConcertoApp, captured: Captured) -> BaseModel:
+    """Add or replace an action item or a parking-lot topic of the open session; save soon."""
+    assert app.ctx is not None
+    session = app.ctx.session
+    valid = _valid(captured.record)
+    table = TABLE_OF[type(valid)]
+    records: list[Any] = getattr(session, table)
+    if any(r.id == valid.id for r in records):
+        setattr(session, table, [valid if r.id == valid.id else r for r in records])
+    else:
+        setattr(session, table, [*records, valid])
+    _keep_drafts(session, table, valid.id, captured.drafts)
+    app.changed([table, "drafts"])
+    return cast(BaseModel, valid)
+
+
+def _keep_drafts(session: Session, table: str, record_id: str, drafts: dict[str, str]) -> None:
+    """Keep what was typed but not valid yet, as every editor does (``table/id/field``)."""
+    prefix = f"{table}/{record_id}/"
+    kept = {k: v for k, v in session.drafts.items() if not k.startswith(prefix)}
+    kept.update({f"{prefix}{name}": text for name, text in drafts.items()})
+    if kept != session.drafts:
+        session.drafts = kept
+
+
+def reload_keeping_cursor(screen: SessionScreen) -> None:
+    """Redraw ``screen`` from the session, its focused field keeping its cursor."""
+    focused = screen.focused
+    selection = focused.selection if isinstance(focused, TextArea | Input) else None
+    screen.reload()
+    if selection is not None and isinstance(focused, TextArea | Input):
+        focused.selection = selection  # type: ignore[assignment]

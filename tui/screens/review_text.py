@@ -1,0 +1,74 @@
+"""The review's open points as sentences that name their record, in the interface language."""
+
+from __future__ import annotations
+
+from tui.i18n import _
+from tui.model import ReviewItem, Session
+from tui.model.competency import status
+from tui.model.plan import Skill
+
+
+def _sentences() -> dict[tuple[str, str], str]:
+    """The sentence of each (table, check); ``{label}`` names the record."""
+    return {
+        ("actions", "no_lead"): _("Action “{label}” has no lead."),
+        ("actions", "no_deadline"): _("Action “{label}” has no deadline."),
+        ("resources", "not_confirmed"): _("Resource “{label}” is not confirmed in writing."),
+        ("resources", "no_amount"): _("Resource “{label}” does not say the amount needed."),
+        ("resources", "broken_link"): _(
+            "Resource “{label}” refers to an action that no longer exists."
+        ),
+        ("skills", "no_decision"): _("Skill “{label}” is {status} and has no decision yet."),
+        ("skills", "broken_link"): _("Skill “{label}” refers to an action that no longer exists."),
+        ("roles", "no_lead"): _("Role “{label}” has no lead."),
+        ("roles", "broken_link"): _(
+            "Role “{label}” refers to an action or a person that no longer exists."
+        ),
+        ("agreements", "no_accountability"): _(
+            "Agreement “{label}” does not say to whom it reports."
+        ),
+        ("objectives", "no_indicator"): _("Objective “{label}” has no indicator."),
+        ("objectives", "broken_link"): _(
+            "Objective “{label}” refers to an action that no longer exists."
+        ),
+        ("indicators", "no_target"): _("Indicator “{label}” has no target."),
+        ("indicators", "no_baseline"): _("Indicator “{label}” has no baseline."),
+        ("indicators", "no_collector"): _("Indicator “{label}” has nobody to collect its data."),
+        ("indicators", "broken_link"): _(
+            "Indicator “{label}” refers to an objective that no longer exists."
+        ),
+        ("bodies", "no_rule"): _("Body “{label}” has no decision rule."),
+        ("working_groups", "no_lead"): _("Working group “{label}” has no lead."),
+        ("working_groups", "broken_link"): _(
+            "Working group “{label}” refers to a person or a body that no longer exists."
+        ),
+        ("signals", "no_adjustment"): _("Signal “{label}” is open with no adjustment planned."),
+        ("signals", "broken_link"): _(
+            "Signal “{label}” refers to an action that no longer exists."
+        ),
+        ("action_items", "open_item"): _("Action item “{label}” is still open."),
+    }
+
+
+def sentence(item: ReviewItem, session: Session) -> str:
+    """One open point as a sentence naming its record."""
+    from tui.widgets.matrix import status_word
+
+    label = item.params.get("label", "")
+    template = _sentences().get((item.table, item.check))
+    if template is None:
+        return _("“{label}”: {check}", label=label, check=item.check)
+    extra: dict[str, str] = {}
+    if item.table == "skills":
+        skill = session.find("skills", item.record_id)
+        if isinstance(skill, Skill):
+            extra["status"] = status_word(status(skill))
+    return _format(template, label=label, **extra)
+
+
+def _format(template: str, **values: str) -> str:
+    """Fill a translated template; a missing value leaves its placeholder readable."""
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,152 @@
+"""Dialogs of the skills step: a skill's own fields, its decision, a person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import BaseModel
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tui.i18n import N_, _, t
+from tui.model import Resource, Session
+from tui.model.plan import Skill, SkillDecision
+from tui.screens.dialogs import Dialog
+from tui.widgets.choices import CHOICES
+from tui.widgets.fields import FieldSpec, spec_for
+from tui.widgets.form import RecordForm
+
+SKILL_FIELDS = [
+    spec_for(Skill, "label", N_("Skill label")),
+    spec_for(Skill, "required_level", N_("Required level (1–3)")),
+    spec_for(Skill, "needed", N_("People needed")),
+    spec_for(Skill, "action", N_("Linked action"), link="actions"),
+]
+DECISION_FIELDS = [
+    spec_for(SkillDecision, "kind", N_("Kind of decision")),
+    spec_for(SkillDecision, "who", N_("Who carries it")),
+    spec_for(SkillDecision, "due", N_("By when")),
+    spec_for(SkillDecision, "cost", N_("Cost ($)")),
+    spec_for(SkillDecision, "note", N_("Means, note"), block=True),
+]
+
+Changed = Callable[[str], None]
+"""Called with a field name when the record now holds a new valid value."""
+Drafted = Callable[[str, str | None], None]
+"""Called with a field name and the typed text that is not valid yet (None: valid again)."""
+
+
+class FormDialog(Dialog[None]):
+    """A record's form in a box; edits apply as typed, Esc or ctrl+q closes."""
+
+    DEFAULT_CSS = """
+    FormDialog > Vertical { width: 76; }
+    FormDialog RecordForm { height: auto; max-height: 14; padding: 0; }
+    FormDialog .dialog-title { margin-bottom: 0; }
+    FormDialog RecordForm { margin-top: 1; }
+    FormDialog #dialog-end { margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        title: str,
+        specs: list[FieldSpec],
+        record: BaseModel,
+        *,
+        drafts: dict[str, str] | None = None,
+        on_change: Changed,
+        on_draft: Drafted,
+        hint: str = "",
+        subtitle: str = "",
+        options: dict[str, list[tuple[str, str]]] | None = None,
+    ) -> None:
+        """Edit ``record`` with ``specs``; changes are reported through the callbacks."""
+        super().__init__()
+        self.title_text = title
+        self.specs = specs
+        self.record = record
+        self.drafts = drafts or {}
+        self.on_change = on_change
+        self.on_draft = on_draft
+        self.hint = hint
+        self.subtitle = subtitle
+        self.options = options or {}
+
+    def compose(self) -> ComposeResult:
+        """Title, form, the extra widgets of subclasses, hint."""
+        with Vertical():
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            if self.subtitle:
+                yield Static(self.subtitle, classes="dialog-hint", markup=False)
+            yield RecordForm(self.specs, id="dialog-form")
+            hint = self.hint or _("Changes are kept as you type. Esc or ctrl+q closes.")
+            yield Static(hint, classes="dialog-hint", id="dialog-end", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the record and focus its first field."""
+        form = self.query_one(RecordForm)
+        form.load(self.record, self.drafts, self.options)
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        self.query_one(f"#f-{self.specs[0].name}").focus()
+
+    @on(RecordForm.FieldChanged)
+    def _changed(self, event: RecordForm.FieldChanged) -> None:
+        event.stop()
+        self.on_change(event.field)
+
+    @on(RecordForm.DraftChanged)
+    def _draft(self, event: RecordForm.DraftChanged) -> None:
+        event.stop()
+        self.on_draft(event.field, event.text)
+
+
+def decision_titles(skill: Skill, status_text: str, suggested: str) -> tuple[str, str]:
+    """The title and subtitle of a skill's decision dialog."""
+    title = _("Decision for “{label}”", label=skill.label)
+    return title, _(
+        "Status: {status}; suggested: {suggested}", status=status_text, suggested=suggested
+    )
+
+
+def cost_to_resources(session: Session, skill: Skill) -> tuple[Resource, bool]:
+    """Put the cost of ``skill``'s decision in the resources: (the resource, whether it is new).
+
+    The resource is named after the decision and the skill in the minutes language; doing it
+    again updates the same resource instead of adding a second one.
+    """
+    lang = session.meeting.minutes_lang
+    kind = skill.decision.kind
+    if kind is None:
+        label = t(lang, "Skill: {skill}", skill=skill.label)
+    else:
+        word = t(lang, CHOICES[kind])
+        label = t(
+            lang, "{decision}: {skill}", decision=word[:1].upper() + word[1:], skill=skill.label
+        )
+    found = next((r for r in session.resources if r.label == label), None)
+    if found is not None:
+        found.needed = skill.decision.cost
+        found.action = skill.action
+        return found, False
+    resource = Resource(
+        label=label,
+        kind="financial",
+        action=skill.action,
+        needed=skill.decision.cost,
+        owner=skill.decision.who,
+    )
+    session.resources = [*session.resources, resource]
+    return resource, True
+
+
+def person_links(session: Session, person_id: str) -> int:
+    """How many roles and working groups name ``person_id`` (they would point nowhere)."""
+    found = 0
+    for role in session.roles:
+        found += person_id in (role.lead, *role.contributors, *role.consulted, *role.informed)
+    found += sum(group.lead == person_id for group in session.working_groups)
+    return found

@@ -1,0 +1,88 @@
+"""A scrolling view of lines drawn elsewhere (in a worker thread); only visible ones are painted."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.markdown_lines import Look
+
+
+class LinesView(ScrollView, can_focus=True):
+    """Shows a list of ``Strip``s; adding lines costs the loop nothing but a refresh."""
+
+    DEFAULT_CSS = """
+    LinesView {
+        height: 1fr;
+        scrollbar-gutter: stable;
+        & > .lines-view--h1 { text-style: bold; color: $markdown-h1-color; }
+        & > .lines-view--h2 { text-style: bold; color: $markdown-h2-color; }
+        & > .lines-view--h3 { text-style: bold; color: $markdown-h3-color; }
+        & > .lines-view--th { text-style: bold; color: $primary; }
+        & > .lines-view--border { color: $foreground 40%; }
+        & > .lines-view--bullet { color: $text-primary; }
+        & > .lines-view--code { color: $text-accent; background: $boost; }
+        & > .lines-view--link { text-style: underline; color: $text-accent; }
+    }
+    """
+    COMPONENT_CLASSES = {
+        "lines-view--h1",
+        "lines-view--h2",
+        "lines-view--h3",
+        "lines-view--th",
+        "lines-view--border",
+        "lines-view--bullet",
+        "lines-view--code",
+        "lines-view--link",
+    }
+    BINDINGS = [Binding("space", "page_down", show=False)]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty view."""
+        super().__init__(id=id)
+        self.lines: list[Strip] = []
+
+    def look(self) -> Look:
+        """The drawing styles from this widget's stylesheet (call on the event loop)."""
+        style = self.get_component_rich_style
+        return Look(
+            headings=(style("lines-view--h1"), style("lines-view--h2"), style("lines-view--h3")),
+            table_header=style("lines-view--th"),
+            border=style("lines-view--border"),
+            bullet=style("lines-view--bullet"),
+            code=style("lines-view--code"),
+            link=style("lines-view--link"),
+        )
+
+    @property
+    def text_width(self) -> int:
+        """How many cells wide the lines should be drawn."""
+        return max(20, self.scrollable_content_region.width)
+
+    def set_lines(self, lines: list[Strip]) -> None:
+        """Show ``lines`` instead of what was shown (the scroll position is kept)."""
+        self.lines = list(lines)
+        self._resized()
+
+    def add_lines(self, lines: list[Strip]) -> None:
+        """Show ``lines`` after what is shown."""
+        self.lines.extend(lines)
+        self._resized()
+
+    def _resized(self) -> None:
+        width = max((line.cell_length for line in self.lines), default=0)
+        self.virtual_size = Size(width, len(self.lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the view, from the lines already drawn."""
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        style = self.rich_style
+        width = self.scrollable_content_region.width
+        if index >= len(self.lines):
+            return Strip.blank(width, style)
+        line = self.lines[index].crop_extend(scroll_x, scroll_x + width, style)
+        return line.apply_style(style)
