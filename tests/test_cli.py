@@ -30,8 +30,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def test_new_prints_the_id_and_list_shows_it(capsys, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "--data-dir", str(data_dir), "new", "Table de quartier",
-                       "--minutes-lang", "en")
+    code, out, _ = run(
+        capsys, "--data-dir", str(data_dir), "new", "Table de quartier", "--minutes-lang", "en"
+    )
     assert code == 0
     sid = out.strip()
     assert (data_dir / f"{sid}.json").exists()
@@ -58,8 +59,20 @@ def test_export_json_then_import_gives_an_equal_session_under_a_new_id(  # type:
     _, out, _ = run(capsys, "--data-dir", str(data_dir), "new", "Comité")
     sid = out.strip()
     target = tmp_path / "comite.json"
-    assert run(capsys, "--data-dir", str(data_dir), "export", sid, "--format", "json",
-               "-o", str(target))[0] == 0
+    assert (
+        run(
+            capsys,
+            "--data-dir",
+            str(data_dir),
+            "export",
+            sid,
+            "--format",
+            "json",
+            "-o",
+            str(target),
+        )[0]
+        == 0
+    )
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "import", str(target))
     new = out.strip()
     assert code == 0 and new != sid
@@ -68,9 +81,22 @@ def test_export_json_then_import_gives_an_equal_session_under_a_new_id(  # type:
     # the same content, but for the id
     second = json.loads(
         subprocess.run(
-            [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "export", new,
-             "--format", "json", "-o", "-"],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                "-m",
+                "tui",
+                "--data-dir",
+                str(data_dir),
+                "export",
+                new,
+                "--format",
+                "json",
+                "-o",
+                "-",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     )["session"]
     first.pop("id"), second.pop("id")

@@ -96,17 +96,25 @@ def test_competency_status(
 def test_resource_totals_count_only_confirmed_amounts() -> None:
     s = session(
         resources=[
-            Resource(label="Subvention", needed=Decimal("31000"), available=Decimal("20000"),
-                     status="confirmed"),
-            Resource(label="Don", needed=Decimal("500.50"), available=Decimal("500"),
-                     status="requested"),
+            Resource(
+                label="Subvention",
+                needed=Decimal("31000"),
+                available=Decimal("20000"),
+                status="confirmed",
+            ),
+            Resource(
+                label="Don", needed=Decimal("500.50"), available=Decimal("500"), status="requested"
+            ),
             Resource(label="Bénévoles", kind="human", unit="h", needed=Decimal("40")),
         ]
     )
     totals = resource_totals(s)
     money = totals[("financial", "")]
     assert (money.needed, money.confirmed, money.gap) == (
-        Decimal("31500.50"), Decimal("20000"), Decimal("11500.50"))
+        Decimal("31500.50"),
+        Decimal("20000"),
+        Decimal("11500.50"),
+    )
     assert totals[("human", "h")].gap == Decimal("40")
 
 
@@ -126,8 +134,9 @@ def test_review_lists_the_open_points_step_by_step() -> None:
         resources=[Resource(label="Local", needed=Decimal(1), status="requested", action="gone")],
         roles=[Role(label="Coordination")],
         objectives=[obj],
-        indicators=[Indicator(label="Familles", objective=obj.id, target=Decimal(200),
-                              baseline=Decimal(0))],
+        indicators=[
+            Indicator(label="Familles", objective=obj.id, target=Decimal(200), baseline=Decimal(0))
+        ],
     )
     found = [(i.step, i.check) for i in review(s)]
     assert found == [

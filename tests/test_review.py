@@ -151,3 +151,35 @@ async def test_a_point_is_not_accepted_without_a_reason(
         assert len(app.screen.items) == len(REVIEW_KEYS)
         assert app.flush_now()
     assert store.load(sid).acceptances == []
+
+
+async def test_enter_on_a_record_step_point_lands_on_that_record(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    from conftest import counter
+
+    from tui.model import Role
+    from tui.storage.store import SessionStore
+
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    sid = store.create("Revue").id
+    h = store.open(sid)
+    roles = [Role(label=f"Rôle {n}", lead=None) for n in range(6)]
+    h.session.roles.extend(roles)
+    h.save(h.session)
+    h.close()
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_screen("review")
+        await pilot.pause()
+        review = app.screen
+        review.query_one("OptionList").focus()
+        target = roles[4]
+        while review._current() is None or review._current().record_id != target.id:  # type: ignore[attr-defined]
+            await pilot.press("down")
+        await pilot.press("enter")
+        for _ in range(50):
+            if getattr(app.screen, "KEY", "") == "roles":
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        editor = app.screen.query_one("RecordEditor")
+        assert editor.current is not None and editor.current.record.id == target.id  # type: ignore[attr-defined]

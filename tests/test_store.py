@@ -98,7 +98,9 @@ def test_a_second_process_gets_the_session_read_only_and_writes_nothing(data_dir
     s = store.create("Partagée")
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(data_dir), s.id],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"

@@ -12,7 +12,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -21,13 +21,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.config import Config, load_config, log_path
-from tui.context import SessionContext
 from tui.i18n import _, get_language, set_language
 from tui.keymap import bindings_for
 from tui.messages import save_error
 from tui.model import SCREENS, utcnow
-from tui.model.text import clean_text
+from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, new_session_id
+
+if TYPE_CHECKING:
+    from tui.context import SessionContext
 
 SAVE_DELAY = 0.2
 """Seconds between a change and its save (every change reaches the disk within half a second)."""
@@ -65,7 +67,7 @@ class ConcertoApp(App[int]):
         display_path: str | None = None,
         blink: bool = True,
     ) -> None:
-        """Build the app on ``store``; ``clock`` and the store's id factory make tests repeatable."""
+        """Build the app on ``store``; ``clock`` and the store's ids make tests repeatable."""
         super().__init__()
         self.blink = blink
         self.persist_preferences = True
@@ -77,6 +79,13 @@ class ConcertoApp(App[int]):
         self.display_path = display_path or str(store.folder)
         self.ctx: SessionContext | None = None
         self._save_timer: Any = None
+
+    def get_driver_class(self) -> Any:
+        """Textual's driver, whose parser keeps a paste's control characters from acting."""
+        from tui.paste_guard import guard_pastes
+
+        guard_pastes()
+        return super().get_driver_class()
 
     # -- start and stop ------------------------------------------------------------------
 
@@ -113,6 +122,9 @@ class ConcertoApp(App[int]):
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.settle(), 1.0)
         self.flush_now()
+        # Release the session now: Textual may take seconds to give up on a dead terminal,
+        # and a facilitator reconnecting meanwhile must not find the session read-only.
+        self.close_session()
         self.exit(0)
 
     def _last_resort(self) -> None:
@@ -128,22 +140,25 @@ class ConcertoApp(App[int]):
         A key typed just before a signal has reached its field but its Changed message may
         still be travelling up to the screen; each pass lets one more hop through.
         """
-        for _ in range(passes):
-            nodes = [self, *self.screen.walk_children(with_self=True)]
-            done = asyncio.Event()
-            count = 0
+        for _pass in range(passes):
+            await self._one_pass()
 
-            def one_done() -> None:
-                nonlocal count
-                count -= 1
-                if count == 0:
-                    done.set()
+    async def _one_pass(self) -> None:
+        nodes = [self, *self.screen.walk_children(with_self=True)]
+        done = asyncio.Event()
+        count = 0
 
-            for node in nodes:
-                if node.call_later(one_done):
-                    count += 1
-            if count:
-                await done.wait()
+        def one_done() -> None:
+            nonlocal count
+            count -= 1
+            if count == 0:
+                done.set()
+
+        for node in nodes:
+            if node.call_later(one_done):
+                count += 1
+        if count:
+            await done.wait()
 
     def flush_now(self) -> bool:
         """Write pending changes synchronously (quit, signals, crashes)."""
@@ -194,6 +209,8 @@ class ConcertoApp(App[int]):
         except Exception as exc:  # damaged: the home screen already says why
             self.notify(clean_text(str(exc), multiline=False), severity="error")
             return
+        from tui.context import SessionContext
+
         self.ctx = SessionContext(handle)
         self.save_state = "read-only" if handle.read_only else "saved"
         if handle.read_only:
@@ -272,7 +289,10 @@ class ConcertoApp(App[int]):
         if self.ctx is None or self.ctx.error is None:
             return ""
         err = self.ctx.error
-        return save_error(err.code, str(err.folder))
+        folder = str(err.folder)
+        if Path(folder) == self.store.folder:
+            folder = self.display_path  # the data folder, as the home screen names it
+        return save_error(err.code, clean_text(folder, multiline=False))
 
     def _follow(self) -> None:
         if self.ctx is not None and self.ctx.follow():
@@ -327,8 +347,9 @@ class ConcertoApp(App[int]):
         try:
             save_config(self.config)
         except OSError as exc:
-            self.notify(_("Preferences not saved: {error}", error=exc.strerror or ""),
-                        severity="warning")
+            self.notify(
+                _("Preferences not saved: {error}", error=exc.strerror or ""), severity="warning"
+            )
 
     def refresh_language(self) -> None:
         """Redraw every screen in the new language."""
@@ -405,7 +426,9 @@ def run_app(folder: Path, *, session_id: str | None, tz: str, config: Config | N
     app.run()
     if app.return_code not in (None, 0):
         path = log_path()
-        print(_("Concerto stopped on an unexpected error; details in {path}", path=str(path)),
-              file=sys.stderr)
+        print(
+            _("Concerto stopped on an unexpected error; details in {path}", path=str(path)),
+            file=sys.stderr,
+        )
         return app.return_code or 1
     return 0

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import tui
 from tui.i18n import LANGS, _, resolve_language, set_language
-from tui.model.text import clean_text
+from tui.model.clean import clean_text
 
 
 class CliError(Exception):

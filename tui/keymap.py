@@ -34,8 +34,15 @@ KEYMAP: tuple[Command, ...] = (
     Command("help", "f1", N_("Help"), N_("app"), "app", key_display="F1"),
     Command("help", "question_mark", N_("Help"), N_("app"), "app", show=False, key_display="?"),
     Command("quit", "ctrl+q", N_("Quit"), N_("app"), "app", key_display="^q"),
-    Command("toggle_language", "f12", N_("Français / English"), N_("app"), "app", show=False,
-            key_display="F12"),
+    Command(
+        "toggle_language",
+        "f12",
+        N_("Français / English"),
+        N_("app"),
+        "app",
+        show=False,
+        key_display="F12",
+    ),
     Command("cycle_theme", "f11", N_("Theme"), N_("app"), "app", show=False, key_display="F11"),
     Command("new_session", "n", N_("New"), N_("session"), "home"),
     Command("resume", "enter", N_("Resume"), N_("session"), "home", key_display="⏎"),
@@ -98,19 +105,29 @@ KEYMAP: tuple[Command, ...] = (
     # -- live capture: decisions, action items, parking lot, notes (scope "session") -----
     Command("capture_decision", "f4", N_("Decision"), N_("capture"), "session", key_display="F4"),
     Command("capture_action", "f5", N_("Action item"), N_("capture"), "session", key_display="F5"),
-    Command("capture_parking", "f8", N_("Park a topic"), N_("capture"), "session",
-            key_display="F8"),
+    Command(
+        "capture_parking", "f8", N_("Park a topic"), N_("capture"), "session", key_display="F8"
+    ),
     Command("capture_note", "ctrl+n", N_("Note"), N_("capture"), "session", key_display="^n"),
-    Command("quick_capture", "ctrl+t", N_("Quick capture"), N_("capture"), "session",
-            key_display="^t"),
-    Command("live_lists", "ctrl+l", N_("Decisions and action items"), N_("capture"), "session",
-            show=False, key_display="^l"),
+    Command(
+        "quick_capture", "ctrl+t", N_("Quick capture"), N_("capture"), "session", key_display="^t"
+    ),
+    Command(
+        "live_lists",
+        "ctrl+l",
+        N_("Decisions and action items"),
+        N_("capture"),
+        "session",
+        show=False,
+        key_display="^l",
+    ),
     Command("show_decisions", "d", N_("Decisions"), N_("lists"), "lists"),
     Command("show_actions", "a", N_("Action items"), N_("lists"), "lists"),
     Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
-    Command("delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False,
-            key_display="del"),
+    Command(
+        "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
+    ),
     Command("follow_up", "f", N_("Follow-up meeting"), N_("session"), "home"),
     # -- minutes (scope "minutes") -------------------------------------------------------
     Command("export_markdown", "e", N_("Markdown"), N_("export"), "minutes"),

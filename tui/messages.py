@@ -58,4 +58,5 @@ def store_error(code: str, **detail: str) -> str:
 
 def save_error(code: str, folder: str) -> str:
     """A failed save, naming the folder."""
-    return _("Not saved in {folder}: {reason}.", folder=folder, reason=_(SAVE.get(code, SAVE["other"])))
+    reason = _(SAVE.get(code, SAVE["other"]))
+    return _("Not saved in {folder}: {reason}.", folder=folder, reason=reason)

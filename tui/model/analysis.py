@@ -65,14 +65,19 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
 
     def link(step: str, table: str, rec_id: str, label: str, target: str | None, known: set[str]):  # type: ignore[no-untyped-def]
         if target is not None:
-            found = ReviewItem(step, table, rec_id, "broken_link", {"label": label, "target": target})
+            found = ReviewItem(
+                step, table, rec_id, "broken_link", {"label": label, "target": target}
+            )
             yield found, target in known
 
     for a in s.actions:
         yield item("actions", "actions", a.id, "no_lead", a.label), bool(a.lead)
         yield item("actions", "actions", a.id, "no_deadline", a.label), a.deadline is not None
     for r in s.resources:
-        yield item("resources", "resources", r.id, "not_confirmed", r.label), r.status == "confirmed"
+        yield (
+            item("resources", "resources", r.id, "not_confirmed", r.label),
+            r.status == "confirmed",
+        )
         yield item("resources", "resources", r.id, "no_amount", r.label), r.needed is not None
         yield from link("resources", "resources", r.id, r.label, r.action, actions)
     for k in s.skills:
@@ -86,8 +91,9 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         for pid in (*o.contributors, *o.consulted, *o.informed):
             yield from link("roles", "roles", o.id, o.label, pid, people)
     for g in s.agreements:
-        yield item("agreements", "agreements", g.id, "no_accountability", g.label), bool(
-            g.reports_to
+        yield (
+            item("agreements", "agreements", g.id, "no_accountability", g.label),
+            bool(g.reports_to),
         )
     for b in s.objectives:
         yield item("objectives", "objectives", b.id, "no_indicator", b.label), b.id in measured

@@ -11,17 +11,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-STEPS: tuple[str, ...] = (
-    "actions",
-    "resources",
-    "skills",
-    "roles",
-    "agreements",
-    "objectives",
-    "coordination",
-    "watch",
-)
-"""The eight planning steps, in their order (numbered 1 to 8)."""
+from tui.model.clean import SCREENS as SCREENS
+from tui.model.clean import STEPS as STEPS
 
 StepKey = Literal[
     "actions",
@@ -47,7 +38,6 @@ ScreenKey = Literal[
     "review",
     "minutes",
 ]
-SCREENS: tuple[str, ...] = ("meeting", *STEPS, "review", "minutes")
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 

@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from tui.model.base import Model, Record, RecordId
+from tui.model.clean import clean_text
+from tui.model.clean import utcnow as utcnow
 from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
 from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
 from tui.model.plan import (
@@ -22,7 +24,6 @@ from tui.model.plan import (
     Skill,
     WorkingGroup,
 )
-from tui.model.text import clean_text
 
 SCHEMA_VERSION = 1
 """Version of the session format; the store migrates older files on open."""
@@ -46,11 +47,6 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "parking": ParkingItem,
 }
 """Every list of records of a session, by field name (one storage table each)."""
-
-
-def utcnow() -> dt.datetime:
-    """Return the current time, aware, in UTC."""
-    return dt.datetime.now(dt.UTC)
 
 
 class Session(Model):

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
-# C0 and C1 controls except tab and newline, DEL, and the bidirectional embeddings,
-# overrides and isolates (U+202A-U+202E, U+2066-U+2069).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-SHORT_MAX = 500
-LONG_MAX = 10_000
-
-
-def clean_text(value: str, *, multiline: bool = True) -> str:
-    """Return ``value`` in NFC without control characters or bidirectional overrides."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = unicodedata.normalize("NFC", value)
-    if multiline:
-        return _UNSAFE.sub("", value)
-    return _UNSAFE_LINE.sub("", value.replace("\n", " ").replace("\t", " "))
-
-
-def removed_count(value: str) -> int:
-    """Count the characters ``clean_text`` would remove (to tell the user)."""
-    return len(_UNSAFE.findall(value))
+from tui.model.clean import LONG_MAX, SHORT_MAX
+from tui.model.clean import clean_text as clean_text
+from tui.model.clean import removed_count as removed_count
 
 
 def _clean_line(value: object) -> object:

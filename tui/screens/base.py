@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class SessionScreen(LiveCapture, Screen[None]):
     """Base of the screens of an open session."""
 
-    BINDINGS = bindings_for("session")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("session")]
     AUTO_FOCUS = "#body Input, #body DataTable, #body TextArea, #body Select"
     SCOPE = "session"
     KEY = "meeting"

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.i18n import N_, _
 from tui.model import SCREENS
-from tui.widgets.form import LineInput
+from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import screen_name
 
 if TYPE_CHECKING:

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tui.i18n import N_, _
 from tui.keymap import bindings_for
 from tui.messages import damaged_reason, store_error
-from tui.model.text import clean_text
+from tui.model.clean import clean_text
 from tui.storage.store import Listing, StoreError
 from tui.widgets.footer import TranslatedFooter
-from tui.widgets.form import LineInput
+from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import short_name
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class HomeScreen(Screen[None]):
     """The list of sessions: create, resume, copy, delete, restore, filter."""
 
     CSS_PATH = "home.tcss"
-    BINDINGS = bindings_for("home")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("home")]
     SCOPE = "home"
     HELP = N_(
         "Every session of the data folder. Enter resumes the selected session where it was "
@@ -127,11 +128,17 @@ class HomeScreen(Screen[None]):
             detail.update("")
         elif chosen.damaged:
             reason = damaged_reason(chosen.damaged, chosen.detail)
-            detail.update(_("{file}: damaged, {reason}. It is never written to.",
-                            file=clean_text(chosen.file, multiline=False), reason=reason))
+            detail.update(
+                _(
+                    "{file}: damaged, {reason}. It is never written to.",
+                    file=clean_text(chosen.file, multiline=False),
+                    reason=reason,
+                )
+            )
         elif chosen.locked_by:
-            detail.update(_("Open elsewhere by {who}: it will open read-only.",
-                            who=chosen.locked_by))
+            detail.update(
+                _("Open elsewhere by {who}: it will open read-only.", who=chosen.locked_by)
+            )
         else:
             detail.update(f"{chosen.title}  ·  {chosen.id}")
 
@@ -221,7 +228,8 @@ class HomeScreen(Screen[None]):
         chosen = self._selected()
         if chosen is None:
             return
-        question = _("Move «{title}» to the trash? It can be restored.", title=chosen.title or chosen.id)
+        title = chosen.title or chosen.id
+        question = _("Move «{title}» to the trash? It can be restored.", title=title)
         if not await self.app.push_screen_wait(Confirm(question)):
             return
         try:
@@ -287,7 +295,7 @@ class HomeScreen(Screen[None]):
             message = failure_message(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, saved_message(path), markup=False, timeout=12)
+        self.app.call_from_thread(self.notify, saved_message(path), markup=False, timeout=8)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what needs a selected session when there is none."""

@@ -115,6 +115,10 @@ class MeetingScreen(EditorScreen):
 
     def compose_body(self) -> ComposeResult:
         """Three tabs: details, participants, agenda."""
+        if self.ctx.read_only:
+            # The form is disabled: focus the tabs, not the first table, which would show the
+            # participants in place of the details.
+            self.AUTO_FOCUS = "#meeting-tabs ContentTabs"
         with TabbedContent(id="meeting-tabs"):
             with TabPane(_(TABS["tab-details"]), id="tab-details"):
                 yield RecordForm(MEETING_FIELDS, id="meeting-form")

@@ -58,6 +58,7 @@ class RecordStepScreen(EditorScreen):
         self.KEY = key
         self.step = STEP_CONFIGS[key]
         self.HELP = self.step.help  # type: ignore[misc]
+        self._wanted: str | None = None
 
     def compose_body(self) -> ComposeResult:
         """The step's title and its editor."""
@@ -74,7 +75,18 @@ class RecordStepScreen(EditorScreen):
         if not self.query("#step-title"):
             return  # switched away before it was composed
         self._show_title()
-        self.query_one(RecordEditor).show(self.ctx.session, read_only=self.ctx.read_only)
+        editor = self.query_one(RecordEditor)
+        editor.show(self.ctx.session, read_only=self.ctx.read_only)
+        if self._wanted is not None:
+            editor.refresh_rows(select=self._wanted)
+            self._wanted = None
+
+    def focus_record(self, table: str, record_id: str) -> None:
+        """Put the cursor on a record (the review jumps here); before mounting, on load."""
+        self._wanted = f"{table}/{record_id}"  # the row key of the record editor
+        if self.is_mounted and self.query("#step-title"):
+            self.load()
+            self.query_one(DataTable).focus()
 
     def _show_title(self) -> None:
         number = STEPS.index(self.KEY) + 1

@@ -23,7 +23,7 @@ from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskText
 from tui.screens.palette import scope_commands
 from tui.screens.review_text import sentence
-from tui.widgets.form import LineInput
+from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import screen_name
 
 

@@ -28,9 +28,7 @@ class StepScreen(SessionScreen):
 
     def load(self) -> None:
         """Show the step's notes."""
-        self.query_one("#step-title", Label).update(
-            _("Notes: {step}", step=screen_name(self.KEY))
-        )
+        self.query_one("#step-title", Label).update(_("Notes: {step}", step=screen_name(self.KEY)))
         area = self.query_one("#notes", TextArea)
         text = self.ctx.session.notes.get(self.KEY, "")
         if area.text != text:

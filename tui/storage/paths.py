@@ -14,7 +14,7 @@ ENV_DATA_DIR = "CONCERTO_DATA_DIR"
 def resolve_data_dir(
     cli: str | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> Path:
-    """``--data-dir``, else ``CONCERTO_DATA_DIR``, else ``./sessions`` if it exists, else user data."""
+    """The data folder: ``--data-dir``, ``CONCERTO_DATA_DIR``, ``./sessions``, or user data."""
     env = os.environ if env is None else env
     if cli:
         return Path(cli).expanduser().absolute()

@@ -7,22 +7,27 @@ import json
 import os
 import secrets
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
-from tui import __version__
-from tui.model import SCHEMA_VERSION, STEPS, Meeting, Session, is_valid_id, progress, utcnow
+from tui import __version__, model
+from tui.model.clean import STEPS, utcnow
 from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, sweep_temporaries
-from tui.storage.backups import keep_backup
-from tui.storage.codec import from_tables, session_text
-from tui.storage.handle import SessionHandle
 from tui.storage.lock import Owner, SessionLock
-from tui.storage.migrations import migrate, migrate_file
 from tui.storage.paths import ensure_private_dir, session_path, trash_dir
-from tui.storage.rawcheck import DEFAULT_MAX_BYTES, DamagedFile, load_checked
+from tui.storage.rawcheck import (
+    CURRENT_SCHEMA_VERSION,
+    DEFAULT_MAX_BYTES,
+    DamagedFile,
+    load_checked,
+)
+
+if TYPE_CHECKING:
+    from tui.model import Session
+    from tui.storage.handle import SessionHandle
 
 INDEX = ".index.json"
 """Cache of the listing, keyed by each file's inode, mtime and size."""
@@ -67,7 +72,7 @@ class Listing:
 
     def to_json(self) -> dict[str, Any]:
         """The object ``concerto list --json`` prints."""
-        return asdict(self)
+        return dict(vars(self))  # every field is a plain value: no deep copy needed
 
 
 Listings = list[Listing]
@@ -76,7 +81,7 @@ Listings = list[Listing]
 
 def summarize(session_id: str, file: str, session: Session) -> Listing:
     """The listing of a valid session."""
-    shares = progress(session)
+    shares = model.progress(session)
     overall = sum(v or 0.0 for v in shares.values()) / len(STEPS)
     m = session.meeting
     return Listing(
@@ -107,6 +112,9 @@ def read_session(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, expected_id: str = ""
 ) -> Session:
     """Check, migrate in memory and validate a session file; raises DamagedFile or OSError."""
+    from tui.storage.codec import from_tables
+    from tui.storage.migrations import migrate
+
     tables = load_checked(path, max_bytes=max_bytes)
     try:
         session = from_tables(migrate(tables))
@@ -157,7 +165,7 @@ class SessionStore:
 
     def _index_key(self) -> str:
         # Verdicts depend on this build (schema, models) and on the size cap, not only the file.
-        return f"{__version__}/{SCHEMA_VERSION}/{self.max_bytes}"
+        return f"{__version__}/{CURRENT_SCHEMA_VERSION}/{self.max_bytes}"
 
     def _read_index(self) -> dict[str, Any]:
         try:
@@ -216,7 +224,7 @@ class SessionStore:
         return summarize(stem, path.name, session)
 
     def _holder(self, session_id: str, names: Names) -> str | None:
-        if f".{session_id}.owner" not in names or not is_valid_id(session_id):
+        if f".{session_id}.owner" not in names or not model.is_valid_id(session_id):
             return None
         lock = SessionLock(self.folder, session_id)
         if lock.is_free():
@@ -232,7 +240,7 @@ class SessionStore:
             for n in names
             if _TMP in n and not n.startswith(INDEX)
         }
-        for session_id in sorted(i for i in ids if is_valid_id(i)):
+        for session_id in sorted(i for i in ids if model.is_valid_id(i)):
             # No lock file: nobody holds the session (and probing would create one).
             held = f".{session_id}.lock" in present
             if not held or SessionLock(self.folder, session_id).is_free():
@@ -249,8 +257,10 @@ class SessionStore:
 
     def write_new(self, session: Session) -> Session:
         """Write a session that has no file yet, under a fresh id; return it."""
+        from tui.storage.codec import session_text
+
         session = session.model_copy(update={"id": self._fresh_id()}, deep=True)
-        session = Session.model_validate(session.model_dump())
+        session = model.Session.model_validate(session.model_dump())
         ensure_private_dir(self.folder)
         path = session_path(self.folder, session.id)
         atomic_write_bytes(path, session_text(session).encode("utf-8"), fs=self.fs)
@@ -259,12 +269,12 @@ class SessionStore:
     def create(self, title: str, minutes_lang: str = "fr") -> Session:
         """Create and write an empty session."""
         now = self.clock()
-        meeting = Meeting(title=title, minutes_lang=minutes_lang)  # type: ignore[arg-type]
-        return self.write_new(Session(id="new", created=now, updated=now, meeting=meeting))
+        meeting = model.Meeting(title=title, minutes_lang=minutes_lang)  # type: ignore[arg-type]
+        return self.write_new(model.Session(id="new", created=now, updated=now, meeting=meeting))
 
     def path(self, session_id: str) -> Path:
         """The file of a session, refusing ids that are not ours."""
-        if not is_valid_id(session_id):
+        if not model.is_valid_id(session_id):
             raise StoreError("bad_id", id=session_id)
         path = session_path(self.folder, session_id)
         if not path.exists():
@@ -289,6 +299,9 @@ class SessionStore:
     def _open_checked(
         self, path: Path, lock: SessionLock | None, holder: Owner | None
     ) -> SessionHandle:
+        from tui.storage.handle import SessionHandle
+        from tui.storage.migrations import migrate_file
+
         session_id = path.stem
         read_session(path, max_bytes=self.max_bytes, expected_id=session_id)  # touches nothing
         backup_error = None
@@ -309,6 +322,8 @@ class SessionStore:
 
     def _backup(self, path: Path) -> SaveError | None:
         # A backup that cannot be written must not keep the facilitator out of the session.
+        from tui.storage.backups import keep_backup
+
         try:
             keep_backup(self.folder, path, fs=self.fs)
         except SaveError as error:
@@ -361,7 +376,7 @@ class SessionStore:
 
     def restore(self, session_id: str) -> Path:
         """Bring the newest trashed copy of a session back (never over an existing file)."""
-        if not is_valid_id(session_id):
+        if not model.is_valid_id(session_id):
             raise StoreError("bad_id", id=session_id)
         target = session_path(self.folder, session_id)
         if target.exists():

@@ -6,48 +6,22 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
-from tui.model.text import clean_text
 from tui.widgets.choices import choice_word
 from tui.widgets.chooser import LinksField, missing_name
 from tui.widgets.fields import FieldSpec, ParseError, display, parse
+from tui.widgets.line_input import LineInput
 
 Options = dict[str, list[tuple[str, str]]]
 """For each link field, the records it may point to, as (name, id)."""
-
-
-class LineInput(Input):
-    """A one-line field that keeps a multi-line paste whole (joined) and says so."""
-
-    # Textual's Input sets its virtual size to the text's width at every key, and that
-    # reactive asks for a layout of the whole screen: a full repaint per key typed. The
-    # field's own scrolling only needs a repaint of the field.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
-    def on_mount(self) -> None:
-        """Blink the cursor only if the app wants it (tests and benchmarks do not)."""
-        self.cursor_blink = getattr(self.app, "blink", True)
-
-    def _on_paste(self, event: events.Paste) -> None:
-        text = clean_text(event.text)
-        if "\n" in text.strip("\n"):
-            event.prevent_default()
-            event.stop()
-            joined = " ".join(line.strip() for line in text.splitlines() if line.strip())
-            self.insert_text_at_cursor(joined)
-            self.app.notify(_("The pasted lines were joined into one line."))
-            return
-        event.text = text.strip("\n")
 
 
 class RecordForm(VerticalScroll):

@@ -7,11 +7,14 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.markdown_lines import Look
+from tui.widgets.markdown_lines import Look, PackedLine, Palette
+
+CACHED = 256
+"""Painted lines kept ready (a few screens' worth)."""
 
 
 class LinesView(ScrollView, can_focus=True):
-    """Shows a list of ``Strip``s; adding lines costs the loop nothing but a refresh."""
+    """Shows packed lines; adding thousands costs the event loop a list extend and a refresh."""
 
     DEFAULT_CSS = """
     LinesView {
@@ -42,7 +45,10 @@ class LinesView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty view."""
         super().__init__(id=id)
-        self.lines: list[Strip] = []
+        self.lines: list[PackedLine] = []
+        self.palette = Palette()
+        self._width = 0
+        self._painted: dict[int, Strip] = {}
 
     def look(self) -> Look:
         """The drawing styles from this widget's stylesheet (call on the event loop)."""
@@ -61,28 +67,38 @@ class LinesView(ScrollView, can_focus=True):
         """How many cells wide the lines should be drawn."""
         return max(20, self.scrollable_content_region.width)
 
-    def set_lines(self, lines: list[Strip]) -> None:
-        """Show ``lines`` instead of what was shown (the scroll position is kept)."""
+    def plain_text(self) -> str:
+        """Every line as plain text (tests, and to find a word)."""
+        return "\n".join("".join(text for text, _style in line) for line in self.lines)
+
+    def set_lines(self, lines: list[PackedLine], palette: Palette, width: int) -> None:
+        """Show ``lines`` (``width`` cells wide at most) instead of what was shown."""
         self.lines = list(lines)
+        self.palette = palette
+        self._width = width
+        self._painted.clear()
         self._resized()
 
-    def add_lines(self, lines: list[Strip]) -> None:
-        """Show ``lines`` after what is shown."""
+    def add_lines(self, lines: list[PackedLine]) -> None:
+        """Show ``lines`` after what is shown (same palette and width)."""
         self.lines.extend(lines)
         self._resized()
 
     def _resized(self) -> None:
-        width = max((line.cell_length for line in self.lines), default=0)
-        self.virtual_size = Size(width, len(self.lines))
+        self.virtual_size = Size(self._width, len(self.lines))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        """One line of the view, from the lines already drawn."""
+        """One line of the view, painted from its packed form on first sight."""
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         style = self.rich_style
         width = self.scrollable_content_region.width
         if index >= len(self.lines):
             return Strip.blank(width, style)
-        line = self.lines[index].crop_extend(scroll_x, scroll_x + width, style)
-        return line.apply_style(style)
+        strip = self._painted.get(index)
+        if strip is None:
+            if len(self._painted) >= CACHED:
+                self._painted.clear()
+            strip = self._painted[index] = self.palette.strip(self.lines[index])
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

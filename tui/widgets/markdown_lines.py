@@ -4,14 +4,19 @@ The minutes preview parses with the export's own parser (``minutes_parser``), so
 table, a list or a link is exactly what the exported file holds. Drawing goes to a list of
 ``Strip``s, one a line, so the widget that shows them never lays out more than a screenful:
 Textual's ``Markdown`` widget makes a widget per paragraph and per table cell, which stalls
-the event loop for seconds on a session of 1,000 records.
+the event loop for seconds on a session of 1,000 records. Lines are kept packed, as text and
+style numbers, so that thousands of them add almost nothing for the garbage collector to scan
+(its full passes stop every thread, the event loop included).
 """
 
 from __future__ import annotations
 
+import gc
 import io
 import re
+import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -19,10 +24,14 @@ from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
+
+PackedLine = tuple[tuple[str, int], ...]
+"""One line: its pieces of text, each with the number of its style in a ``Palette``."""
 
 _SECTION = re.compile(r"^(?=## )", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
@@ -54,8 +63,65 @@ def sections(markdown: str) -> list[str]:
     return [part for part in parts if part]
 
 
-def draw(tokens: Sequence[Token], look: Look, width: int) -> list[Strip]:
-    """The lines of ``tokens`` drawn ``width`` cells wide."""
+_gc_lock = threading.Lock()
+_gc_holders = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while drawing.
+
+    Drawing allocates many short-lived objects that live through a section; they would set
+    off full collections, and a full collection holds the GIL for as long as it scans every
+    object of the app: the event loop stalls for hundreds of milliseconds. Reference counting
+    still frees them; the collector runs again as soon as the last drawing ends.
+    """
+    global _gc_holders, _gc_was_enabled
+    with _gc_lock:
+        if _gc_holders == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_holders += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+class Palette:
+    """The styles of packed lines, by number; shared by the drawing thread and the widget."""
+
+    def __init__(self) -> None:
+        """A palette holding only the plain style, number 0."""
+        self.styles: list[Style] = [Style()]
+        self._numbers: dict[Style, int] = {Style(): 0}
+
+    def pack(self, segments: Iterator[Segment] | list[Segment]) -> PackedLine:
+        """One rendered line as text and style numbers (new styles are added first)."""
+        pieces: list[tuple[str, int]] = []
+        for text, style, control in segments:
+            if control or not text:
+                continue
+            number = self._numbers.get(style or Style())
+            if number is None:
+                number = len(self.styles)
+                self.styles.append(style or Style())  # before any line can name it
+                self._numbers[style or Style()] = number
+            pieces.append((text, number))
+        return tuple(pieces)
+
+    def strip(self, line: PackedLine) -> Strip:
+        """A packed line as a Strip to paint."""
+        styles = self.styles
+        return Strip([Segment(text, styles[number]) for text, number in line])
+
+
+def draw(tokens: Sequence[Token], look: Look, width: int, palette: Palette) -> list[PackedLine]:
+    """The lines of ``tokens`` drawn ``width`` cells wide, packed with ``palette``."""
     console = Console(
         width=width,
         file=io.StringIO(),
@@ -74,7 +140,7 @@ def draw(tokens: Sequence[Token], look: Look, width: int) -> list[Strip]:
         spaced.append(block)
     options = console.options.update(width=width)
     lines = console.render_lines(Group(*spaced), options, pad=False, new_lines=False)
-    return [Strip(line) for line in lines]
+    return [palette.pack(line) for line in lines]
 
 
 class _Reader:

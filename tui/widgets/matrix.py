@@ -19,9 +19,9 @@ from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowKey
 from tui.i18n import N_, _, _n, _p, get_language
 from tui.i18n.fmt import format_date, format_money
 from tui.keymap import bindings_for
+from tui.model.clean import clean_text
 from tui.model.competency import Status, coverage, status
 from tui.model.plan import Skill
-from tui.model.text import clean_text
 from tui.widgets.choices import choice_word
 
 SKILL, NEED, STATUS = "#skill", "#need", "#status"
