@@ -13,7 +13,7 @@ from tui.cli import CliError, emit_json
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, store_error
-from tui.model.text import clean_text
+from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
 
 
@@ -35,9 +35,8 @@ def cmd_list(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Print the sessions (or the trash, or a session's backups)."""
     store = _store(folder)
     if args.backups:
-        from tui.storage.backups import list_backups
-
         from tui.model import is_valid_id
+        from tui.storage.backups import list_backups
 
         if not is_valid_id(args.backups):
             raise CliError(store_error("bad_id", id=args.backups))
@@ -80,8 +79,10 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Export the minutes (md, html) or the whole session (json)."""
-    from tui.exporting import render_export, write_rendered
+    from tui.export import render_document
+    from tui.exporting import Rendered, export_stem, render_export, write_rendered
     from tui.storage.exports import ExistsError
+    from tui.storage.followup import minutes_inputs
 
     store = _store(folder)
     try:
@@ -90,7 +91,12 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         raise _fail_store(exc) from None
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
-    rendered = render_export(session, args.format, mode=args.mode)
+    if args.format == "json":  # the session as stored
+        rendered = render_export(session, args.format)
+    else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
+        shown, previous = minutes_inputs(store, session)
+        text = render_document(shown, args.format, mode=args.mode, previous=previous)
+        rendered = Rendered(text, export_stem(session), args.format)
     if args.output == "-":
         sys.stdout.write(rendered.text)
         return 0
@@ -100,8 +106,13 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     except ExistsError as exc:
         raise CliError(_("{path} exists: use --force to overwrite it", path=str(exc))) from None
     except OSError as exc:
-        raise CliError(_("cannot write {path}: {reason}", path=args.output or folder,
-                         reason=exc.strerror or "")) from None
+        raise CliError(
+            _(
+                "cannot write {path}: {reason}",
+                path=args.output or folder,
+                reason=exc.strerror or "",
+            )
+        ) from None
     print(path)
     return 0
 

@@ -24,6 +24,8 @@ class Command:
     show: bool = True
     """Shown in the footer (every command is in the palette and the help)."""
     key_display: str | None = None
+    short: str | None = None
+    """msgid of a shorter label for the footer (80 columns); the palette keeps ``label``."""
 
     def palette_text(self) -> str:
         """The palette entry, "area: action"."""
@@ -51,10 +53,34 @@ KEYMAP: tuple[Command, ...] = (
     Command("show_trash", "t", N_("Trash"), N_("session"), "home"),
     Command("demo", "d", N_("Demo sessions"), N_("session"), "home", show=False),
     Command("filter", "slash", N_("Filter"), N_("session"), "home", key_display="/"),
-    Command("prev_screen", "f2", N_("Previous screen"), N_("step"), "session", key_display="F2"),
-    Command("next_screen", "f3", N_("Next screen"), N_("step"), "session", key_display="F3"),
+    Command(
+        "prev_screen",
+        "f2",
+        N_("Previous screen"),
+        N_("step"),
+        "session",
+        key_display="F2",
+        short=N_("Prev."),
+    ),
+    Command(
+        "next_screen",
+        "f3",
+        N_("Next screen"),
+        N_("step"),
+        "session",
+        key_display="F3",
+        short=N_("Next"),
+    ),
     Command("go_to", "ctrl+g", N_("Go to"), N_("step"), "session", key_display="^g"),
-    Command("next_agenda", "f9", N_("Next agenda item"), N_("agenda"), "session", key_display="F9"),
+    Command(
+        "next_agenda",
+        "f9",
+        N_("Next agenda item"),
+        N_("agenda"),
+        "session",
+        key_display="F9",
+        short=N_("Next item"),
+    ),
     Command("home", "ctrl+o", N_("Sessions"), N_("session"), "session", show=False),
     # -- record editor (scope "editor") --------------------------------------------------
     Command("add_record", "a", N_("Add"), N_("record"), "editor"),
@@ -104,13 +130,33 @@ KEYMAP: tuple[Command, ...] = (
     Command("toggle_accepted", "s", N_("Show accepted"), N_("review"), "review"),
     # -- live capture: decisions, action items, parking lot, notes (scope "session") -----
     Command("capture_decision", "f4", N_("Decision"), N_("capture"), "session", key_display="F4"),
-    Command("capture_action", "f5", N_("Action item"), N_("capture"), "session", key_display="F5"),
     Command(
-        "capture_parking", "f8", N_("Park a topic"), N_("capture"), "session", key_display="F8"
+        "capture_action",
+        "f5",
+        N_("Action item"),
+        N_("capture"),
+        "session",
+        key_display="F5",
+        short=N_("Action"),
+    ),
+    Command(
+        "capture_parking",
+        "f8",
+        N_("Park a topic"),
+        N_("capture"),
+        "session",
+        key_display="F8",
+        short=N_("Park"),
     ),
     Command("capture_note", "ctrl+n", N_("Note"), N_("capture"), "session", key_display="^n"),
     Command(
-        "quick_capture", "ctrl+t", N_("Quick capture"), N_("capture"), "session", key_display="^t"
+        "quick_capture",
+        "ctrl+t",
+        N_("Quick capture"),
+        N_("capture"),
+        "session",
+        key_display="^t",
+        short=N_("Quick"),
     ),
     Command(
         "live_lists",
@@ -192,7 +238,7 @@ def bindings_for(scope: str) -> list[Binding]:
         Binding(
             c.key,
             c.action,
-            c.label,
+            c.short or c.label,
             show=c.show,
             key_display=c.key_display,
             priority=is_command_key(c.key),

@@ -13,7 +13,7 @@ from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_date, format_money, format_number, format_time
 from tui.model.live import Decision
 from tui.model.meeting import Participant, Person
-from tui.model.plan import Action, Body, Indicator
+from tui.model.plan import Action, Body, Indicator, Objective
 from tui.model.session import Session
 
 
@@ -29,6 +29,7 @@ class Context:
     actions: dict[str, Action]
     bodies: dict[str, Body]
     decisions: dict[str, Decision]
+    objectives: dict[str, Objective]
     indicators: dict[str | None, list[Indicator]]
     """Indicators by objective id; those without a known objective under None."""
     dates: dict[dt.date, str] = field(default_factory=dict, repr=False, compare=False)
@@ -93,6 +94,15 @@ class Context:
             return pt(self.lang, "minutes", "(removed action)")
         return cell(found.code or found.label)
 
+    def objective(self, objective_id: str | None) -> str:
+        """An objective's label, a dash, or a removed marker."""
+        if objective_id is None:
+            return EMPTY
+        found = self.objectives.get(objective_id)
+        if found is None:
+            return pt(self.lang, "minutes", "(removed objective)")
+        return cell(found.label)
+
     def body(self, body_id: str | None) -> str:
         """A coordination body's name, a dash, or a removed marker."""
         if body_id is None:
@@ -109,7 +119,7 @@ def make_context(session: Session, mode: str, lang: str) -> Context:
         raise ValueError(f"unknown minutes mode: {mode!r}")
     if lang not in LANGS:
         raise ValueError(f"unsupported minutes language: {lang!r}")
-    objectives = {o.id for o in session.objectives}
+    objectives = {o.id: o for o in session.objectives}
     indicators: dict[str | None, list[Indicator]] = {}
     for ind in session.indicators:
         key = ind.objective if ind.objective in objectives else None
@@ -123,5 +133,6 @@ def make_context(session: Session, mode: str, lang: str) -> Context:
         actions={a.id: a for a in session.actions},
         bodies={b.id: b for b in session.bodies},
         decisions={d.id: d for d in session.decisions},
+        objectives=objectives,
         indicators=indicators,
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from tui.model.text import clean_text
+from tui.model.clean import clean_text
 
 EMPTY = "—"
 """What an empty table cell shows."""

@@ -12,7 +12,8 @@ from tui.i18n import pt
 from tui.model.plan import Agreement, Indicator, Objective
 
 
-def _period(c: Context, g: Agreement) -> str:
+def period(c: Context, g: Agreement) -> str:
+    """An agreement's period: from, until, both or a dash."""
     lang = c.lang
     if g.start is not None and g.end is not None:
         return pt(
@@ -25,7 +26,8 @@ def _period(c: Context, g: Agreement) -> str:
     return EMPTY
 
 
-def _accountability(c: Context, g: Agreement) -> str:
+def accountability(c: Context, g: Agreement) -> str:
+    """To whom an agreement reports, how often and in what form."""
     to = cell(g.reports_to) if g.reports_to.strip() else pt(c.lang, "minutes", "to specify")
     parts = [to] + [cell(v) for v in (g.report_frequency, g.report_form) if v.strip()]
     return ", ".join(parts)
@@ -68,9 +70,9 @@ def agreements(c: Context, level: int) -> list[Block]:
             cell(g.label),
             c.words.agreement_kinds[g.kind],
             cell(g.parties),
-            _period(c, g),
+            period(c, g),
             c.words.agreement_statuses[g.status],
-            _accountability(c, g),
+            accountability(c, g),
         ]
         for g in c.session.agreements
     ]

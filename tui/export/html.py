@@ -6,7 +6,7 @@ import html
 
 from markdown_it import MarkdownIt
 
-from tui.model.text import clean_text
+from tui.model.clean import clean_text
 
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 

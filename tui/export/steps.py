@@ -37,7 +37,8 @@ def actions(c: Context, level: int) -> list[Block]:
     return [table(headers, rows)]
 
 
-def _resource_status(c: Context, r: Resource) -> str:
+def resource_status(c: Context, r: Resource) -> str:
+    """A resource's status, with the date when it was confirmed in writing."""
     word = c.words.resource_statuses[r.status]
     if r.status == "confirmed" and r.confirmed_on is not None:
         return pt(c.lang, "minutes", "{status} ({date})", status=word, date=c.date(r.confirmed_on))
@@ -71,7 +72,7 @@ def resources(c: Context, level: int) -> list[Block]:
                 c.amount(kind, r.needed, r.unit),
                 c.amount(kind, r.available, r.unit),
                 cell(r.source),
-                _resource_status(c, r),
+                resource_status(c, r),
                 cell(r.owner),
             ]
             for r in found
@@ -115,20 +116,23 @@ def _totals(c: Context, level: int) -> list[Block]:
 
 def _levels(c: Context, skill: Skill, rank: dict[str, int]) -> str:
     """The matrix row of a skill: each person with a level or an interest, in plan order."""
-    interested = set(skill.interested)
     ids = [p for p, level in skill.levels.items() if level > 0]
     ids += [p for p in skill.interested if p not in skill.levels or skill.levels[p] == 0]
     ids = sorted(dict.fromkeys(ids), key=lambda p: rank.get(p, len(rank)))
-    parts = []
-    for pid in ids:
-        level = str(skill.levels.get(pid, 0))
-        if pid in interested:
-            level = pt(c.lang, "minutes", "{level}, wants to learn", level=level)
-        parts.append(f"{c.person(pid)} ({level})")
+    parts = [f"{c.person(pid)} ({level_text(c, skill, pid)})" for pid in ids]
     return ", ".join(parts) or EMPTY
 
 
-def _skill_decision(c: Context, skill: Skill) -> str:
+def level_text(c: Context, skill: Skill, pid: str) -> str:
+    """A person's level in a skill, and whether they want to learn it (``1, wants to learn``)."""
+    level = str(skill.levels.get(pid, 0))
+    if pid in skill.interested:
+        level = pt(c.lang, "minutes", "{level}, wants to learn", level=level)
+    return level
+
+
+def skill_decision(c: Context, skill: Skill) -> str:
+    """What was decided to secure a skill: the kind of decision, its note and its cost."""
     d = skill.decision
     text = "" if d.kind is None else c.words.skill_decisions[d.kind]
     if d.note.strip():
@@ -157,7 +161,7 @@ def skills(c: Context, level: int) -> list[Block]:
                 _levels(c, k, rank),
                 covered,
                 c.words.competency[status(k)],
-                _skill_decision(c, k),
+                skill_decision(c, k),
                 cell(k.decision.who),
                 c.date(k.decision.due),
             ]

@@ -19,7 +19,8 @@ from tui.model.changes import (
     find_adoption,
     with_adoption,
 )
-from tui.storage.store import SessionStore
+from tui.storage.rawcheck import DamagedFile
+from tui.storage.store import SessionStore, StoreError
 
 PLAN_TABLES = (
     "participants",
@@ -150,3 +151,29 @@ def adoption_lookup(store: SessionStore) -> Callable[[str], Adoption | None]:
 def as_minutes(session: Session, lookup: Callable[[str], Adoption | None]) -> Session:
     """``session`` with its minutes status as the follow-ups say (draft until adopted)."""
     return with_adoption(session, lookup(session.id))
+
+
+def previous_of(store: SessionStore, session: Session) -> Session | None:
+    """The session ``session`` follows, if it is a follow-up and that file can be read.
+
+    A missing, trashed or damaged earlier file gives None: the minutes then show the whole
+    plan as usual. The file is only read.
+    """
+    follows = session.meeting.follows
+    if follows is None:
+        return None
+    try:
+        return store.load(follows)
+    except (StoreError, DamagedFile, OSError, ValueError):
+        return None
+
+
+def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Session | None]:
+    """What `render_minutes` needs for ``session``: the session as shown, and its previous one.
+
+    The first is ``session`` with its minutes adopted if a follow-up adopted them; the second
+    is the session it follows when that can be read, else None. Reads files (run it off the
+    event loop) and writes nothing. Use as ``shown, previous = minutes_inputs(store, session)``
+    then ``render_minutes(shown, mode, lang, previous=previous)``.
+    """
+    return as_minutes(session, adoption_lookup(store)), previous_of(store, session)
