@@ -188,5 +188,10 @@ def adjournment(c: Context, level: int = 2) -> list[Block]:
         return []
     return [
         heading(level, pt(c.lang, "minutes section", "Adjournment")),
-        pt(c.lang, "minutes", "The meeting was adjourned at {time}.", time=c.time(end)),
+        _sentence(pt(c.lang, "minutes", "The meeting was adjourned at {time}.", time=c.time(end))),
     ]
+
+
+def _sentence(text: str) -> str:
+    """One final period, even after a time that ends with one (9:00 p.m.)."""
+    return text[:-1] if text.endswith("..") else text
