@@ -34,6 +34,11 @@ def only_session(data_dir: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(path.read_text("utf-8"))
 
 
+def participant_names(data_dir: Path) -> list[str]:
+    table = only_session(data_dir)["participants"]
+    return [table[k]["name"] for k in sorted(table, key=int)]
+
+
 def create_and_type(pty_app, data_dir: Path, tmp_path: Path, argv=None):  # type: ignore[no-untyped-def]
     term = pty_app(argv or [CONCERTO, "--data-dir", str(data_dir)], env=env_for(tmp_path))
     term.wait_for("Sessions in")
@@ -42,8 +47,14 @@ def create_and_type(pty_app, data_dir: Path, tmp_path: Path, argv=None):  # type
     term.type("Table de quartier")
     term.press("enter")
     term.wait_for("Collective or body")
-    term.press("tab")
-    term.type("CDC Rivière-du-Nord")
+    term.press("shift+tab")  # from the title to the tabs
+    term.press("right")  # Participants
+    term.wait_for("No participant yet")
+    term.press("tab")  # into the table
+    term.wait_for("a Add")
+    term.press("a")
+    term.wait_for("New participant")
+    term.type("Awa Diallo-Bélanger")
     return term
 
 
@@ -51,23 +62,26 @@ def create_and_type(pty_app, data_dir: Path, tmp_path: Path, argv=None):  # type
 def test_a_signal_right_after_typing_saves_the_text(pty_app, tmp_path: Path, sig) -> None:  # type: ignore[no-untyped-def]
     data_dir = tmp_path / "sessions"
     term = create_and_type(pty_app, data_dir, tmp_path)
-    term.wait_for("CDC Rivière-du-Nord")
+    term.wait_for("Awa Diallo-Bélanger")
     term.signal(sig)
     assert term.wait_exit(15) == 0
-    assert only_session(data_dir)["meeting"]["1"]["collective"] == "CDC Rivière-du-Nord"
+    assert participant_names(data_dir) == ["Awa Diallo-Bélanger"]
     again = pty_app([CONCERTO, "--data-dir", str(data_dir)], env=env_for(tmp_path))
     again.wait_for("Table de quartier")
     again.press("enter")
-    again.wait_for("CDC Rivière-du-Nord")
+    again.wait_for("Collective or body")
+    again.press("shift+tab")
+    again.press("right")
+    again.wait_for("Awa Diallo-Bélanger")
 
 
 def test_a_dropped_terminal_saves_the_text(pty_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data_dir = tmp_path / "sessions"
     term = create_and_type(pty_app, data_dir, tmp_path)
-    term.wait_for("CDC Rivière-du-Nord")
+    term.wait_for("Awa Diallo-Bélanger")
     term.close_master()
     term.wait_exit(15)
-    assert only_session(data_dir)["meeting"]["1"]["collective"] == "CDC Rivière-du-Nord"
+    assert participant_names(data_dir) == ["Awa Diallo-Bélanger"]
 
 
 CRASHING = """
@@ -85,11 +99,11 @@ def test_an_exception_in_a_handler_keeps_the_text_and_writes_a_log(pty_app, tmp_
     data_dir = tmp_path / "sessions"
     argv = [sys.executable, "-c", CRASHING, "--data-dir", str(data_dir)]
     term = create_and_type(pty_app, data_dir, tmp_path, argv)
-    term.wait_for("CDC Rivière-du-Nord")
+    term.wait_for("Awa Diallo-Bélanger")
     term.press("f3")
     code = term.wait_exit(15)
     assert code not in (0, None)
-    assert only_session(data_dir)["meeting"]["1"]["collective"] == "CDC Rivière-du-Nord"
+    assert participant_names(data_dir) == ["Awa Diallo-Bélanger"]
     log = tmp_path / "home" / ".state" / "concerto" / "concerto.log"
     assert "boom in a handler" in log.read_text("utf-8")
     term.wait_until(lambda: str(log) in term.screen_text().replace("\n", ""))
