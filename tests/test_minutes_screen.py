@@ -41,7 +41,7 @@ def stored(data_dir: Path, sid: str):  # type: ignore[no-untyped-def]
 
 def shown(screen: MinutesScreen) -> str:
     """The text of every line the preview has drawn."""
-    return "\n".join(line.text for line in screen.preview.lines)
+    return screen.preview.plain_text()
 
 
 def exports(data_dir: Path) -> list[Path]:
@@ -76,7 +76,19 @@ async def test_the_preview_shows_the_session_minutes(make_app, data_dir, clock) 
         assert screen.markdown == render_minutes(session, "summary", "fr")
 
 
-async def test_the_preview_is_drawn_in_a_worker_thread(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_user_text_is_shown_as_typed_never_as_markup(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    session = demo_sessions(clock(), counter("d"))[0]
+    session.meeting.title = "Comité [bold red]rouge[/] *étoile* <b>gras</b>"
+    sid = SessionStore(data_dir, clock=clock, new_id=counter("s")).write_new(session).id
+    app = make_app(session_id=sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        assert "Comité [bold red]rouge[/] *étoile* <b>gras</b>" in shown(screen)
+
+
+async def test_the_preview_is_drawn_in_a_worker_thread(
+    make_app, data_dir, clock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     import tui.screens.minutes as minutes
 
     threads: list[threading.Thread] = []
@@ -123,7 +135,9 @@ async def test_h_exports_the_printable_html_page(make_app, data_dir, clock) -> N
     assert path.read_text("utf-8") == render_html(markdown, session.meeting.title, "fr")
 
 
-async def test_exporting_twice_writes_two_files_and_overwrites_neither(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_exporting_twice_writes_two_files_and_overwrites_neither(
+    make_app, data_dir, clock
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app(session_id=write_demo(data_dir, clock))
     async with app.run_test(size=SIZE) as pilot:
         await minutes_shown(app, pilot)
@@ -207,6 +221,52 @@ async def test_a_read_only_session_switches_the_preview_only(make_app, data_dir,
     assert stored(data_dir, sid).meeting.mode == "summary"
 
 
+async def test_a_decision_captured_here_shows_in_the_preview(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    from tui.screens.capture import CaptureForm
+
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await minutes_shown(app, pilot)
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, CaptureForm))
+        await pilot.press(*"Le comité adopte le budget 2027", "enter")
+        await until(pilot, lambda: "adopte le budget 2027" in shown(screen))
+        assert "adopte le budget 2027" in screen.markdown
+
+
+async def test_leaving_while_drawing_and_exporting_still_says_where(
+    make_app, data_dir, clock
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MinutesScreen))
+        await pilot.press("e", "f2")  # at once: the drawing and the export outlive the screen
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "review")
+        await until(pilot, lambda: len(exports(data_dir)) == 1)
+        await until(pilot, lambda: any("exports" in n.message for n in app._notifications))
+        await pilot.pause(0.3)
+        assert app.return_code is None  # still running: nothing raised
+
+
+async def test_a_failed_export_says_why(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    import tui.storage.exports as exports_module
+
+    def full(*args: Any, **kw: Any) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exports_module, "write_export", full)
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await minutes_shown(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        (note,) = [n for n in app._notifications if n.severity == "error"]
+        assert note.message == "Le fichier n'a pas pu être écrit : No space left on device"
+    assert exports(data_dir) == []
+
+
 async def test_c_copies_the_markdown_to_the_clipboard(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
     sid = write_demo(data_dir, clock, which=1)
     app = make_app(session_id=sid)
@@ -241,3 +301,48 @@ async def test_e_on_home_exports_the_selected_session(make_app, data_dir, clock)
 def test_scp_command(env: dict[str, str], expected: str | None, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("getpass.getuser", lambda: "anim")
     assert scp_command(Path("/srv/x.md"), env) == expected
+
+
+@pytest.mark.parametrize("golden", sorted(Path(__file__).parent.glob("golden/*.md")))
+def test_sections_parse_as_the_whole_document_does(golden: Path) -> None:
+    from tui.export import minutes_parser
+    from tui.widgets.markdown_lines import sections
+
+    text = golden.read_text("utf-8")
+    parser = minutes_parser()
+    parts = sections(text)
+    assert len(parts) > 5 and "".join(parts) == text
+
+    def shape(tokens: list[Any]) -> list[tuple[str, str, str]]:
+        return [(t.type, t.tag, t.content) for t in tokens]
+
+    assert shape([t for part in parts for t in parser.parse(part)]) == shape(parser.parse(text))
+
+
+async def test_a_follow_ups_preview_and_export_show_what_the_meeting_changed(  # type: ignore[no-untyped-def]
+    make_app, data_dir, clock
+) -> None:
+    from tui.model import Resource
+    from tui.storage.followup import create_followup
+
+    first = write_demo(data_dir, clock)
+    store = SessionStore(data_dir, clock=clock, new_id=counter("f"))
+    follow = create_followup(store, first)
+    handle = store.open(follow.id)
+    handle.session.resources.append(Resource(label="Camion réfrigéré loué"))
+    handle.save(handle.session)
+    handle.close()
+    app = make_app(session_id=follow.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "SinceLastMeeting")
+        await pilot.press("enter")  # close "since last meeting"
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "meeting")
+        app.show_screen("minutes")
+        await until(pilot, lambda: isinstance(app.screen, MinutesScreen) and app.screen.is_mounted)
+        await pilot.pause()
+        await until(pilot, lambda: "Camion réfrigéré loué" in shown(app.screen))
+        text = shown(app.screen)
+        assert "Ce que la rencontre a changé" in text and "Annexe" in text
+        await pilot.press("e")
+        await until(pilot, lambda: len(exports(data_dir)) == 1)
+    assert "Ce que la rencontre a changé" in exports(data_dir)[0].read_text("utf-8")

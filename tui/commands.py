@@ -79,10 +79,8 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Export the minutes (md, html) or the whole session (json)."""
-    from tui.export import render_document
-    from tui.exporting import Rendered, export_stem, render_export, write_rendered
+    from tui.exporting import minutes_inputs, render_export, write_rendered
     from tui.storage.exports import ExistsError
-    from tui.storage.followup import minutes_inputs
 
     store = _store(folder)
     try:
@@ -95,8 +93,7 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         rendered = render_export(session, args.format)
     else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
         shown, previous = minutes_inputs(store, session)
-        text = render_document(shown, args.format, mode=args.mode, previous=previous)
-        rendered = Rendered(text, export_stem(session), args.format)
+        rendered = render_export(shown, args.format, mode=args.mode, previous=previous)
     if args.output == "-":
         sys.stdout.write(rendered.text)
         return 0

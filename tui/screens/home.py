@@ -290,7 +290,7 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         try:
-            path = export_session(store.folder, session, "md")
+            path = export_session(store, session, "md")
         except OSError as exc:
             message = failure_message(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)

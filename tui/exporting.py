@@ -1,0 +1,141 @@
+"""A session exported to a file: its text, its generated name, where it went, how to fetch it.
+
+The command line (``concerto export``), the Minutes screen and the home screen all export
+through here, so the three always write the same bytes under the same kind of name.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shlex
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.model.session import Session
+
+if TYPE_CHECKING:
+    from tui.storage.store import SessionStore
+
+FORMATS: tuple[str, ...] = ("md", "html", "json")
+"""The minutes as Markdown or HTML, or the whole session as JSON."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An export ready to write: its text, the stem of its file name and its extension."""
+
+    text: str
+    stem: str
+    ext: str
+
+
+def export_stem(session: Session) -> str:
+    """``<date>-<slug of the title>``: the meeting's date, else the day it was created."""
+    from tui.storage.exports import slugify
+
+    day = session.meeting.date or session.created.date()
+    return f"{day.isoformat()}-{slugify(session.meeting.title)}"
+
+
+def render_export(
+    session: Session,
+    fmt: str,
+    *,
+    mode: str | None = None,
+    lang: str | None = None,
+    previous: Session | None = None,
+) -> Rendered:
+    """``session`` exported as ``fmt``; the minutes in ``mode`` and ``lang``, else its own.
+
+    ``previous`` (see `minutes_inputs`) makes a follow-up's minutes show what changed.
+    """
+    if fmt == "json":
+        from tui.storage.codec import export_json
+
+        text = export_json(session)
+    else:
+        from tui.export import render_document
+
+        text = render_document(session, fmt, mode=mode, lang=lang, previous=previous)
+    return Rendered(text, export_stem(session), fmt)
+
+
+def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Session | None]:
+    """The session as its minutes show it (adopted or not) and the one it follows, if readable.
+
+    Reads the data folder: call it off the event loop.
+    """
+    from tui.storage.followup import minutes_inputs as inputs
+
+    return inputs(store, session)
+
+
+def write_rendered(
+    folder: Path, rendered: Rendered, *, output: Path | None = None, force: bool = False
+) -> Path:
+    """Write to ``output``, or to ``exports/`` under a new name; never overwrites unless forced."""
+    from tui.storage.exports import write_export
+
+    data = rendered.text.encode("utf-8")
+    return write_export(folder, rendered.stem, rendered.ext, data, output=output, force=force)
+
+
+def export_session(
+    store: SessionStore,
+    session: Session,
+    fmt: str,
+    *,
+    mode: str | None = None,
+    lang: str | None = None,
+) -> Path:
+    """Render the minutes as the CLI does and write them to ``exports/``; run off the loop."""
+    shown, previous = minutes_inputs(store, session) if fmt != "json" else (session, None)
+    rendered = render_export(shown, fmt, mode=mode, lang=lang, previous=previous)
+    return write_rendered(store.folder, rendered)
+
+
+def ssh_host(env: Mapping[str, str] | None = None) -> str | None:
+    """This server's address as the SSH client reached it, or None when not over SSH."""
+    env = os.environ if env is None else env
+    fields = env.get("SSH_CONNECTION", "").split()
+    if len(fields) >= 3:
+        return fields[2]
+    if env.get("SSH_CLIENT"):  # no server address there: the host name is the best guess
+        return socket.gethostname() or None
+    return None
+
+
+def scp_command(path: Path, env: Mapping[str, str] | None = None) -> str | None:
+    """The line to fetch ``path`` from the facilitator's own computer, when over SSH."""
+    host = ssh_host(env)
+    if host is None:
+        return None
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    source = f"{getpass.getuser()}@{host}:{Path(path).absolute()}"
+    return f"scp {shlex.quote(source)} ."
+
+
+def saved_message(path: Path, env: Mapping[str, str] | None = None) -> str:
+    """Where an export went, in the interface language, with the ``scp`` line over SSH."""
+    from tui.i18n import _
+    from tui.model.clean import clean_text
+
+    lines = [_("Saved to {path}", path=clean_text(str(path), multiline=False))]
+    command = scp_command(path, env)
+    if command is not None:
+        lines += [_("To fetch it, on your own computer:"), clean_text(command, multiline=False)]
+    return "\n".join(lines)
+
+
+def failure_message(exc: OSError) -> str:
+    """Why an export could not be written, in the interface language."""
+    from tui.i18n import _
+    from tui.model.clean import clean_text
+
+    reason = exc.strerror or str(exc)
+    return _("The file could not be written: {reason}", reason=clean_text(reason, multiline=False))
