@@ -25,11 +25,7 @@ def _translate(widget: Widget) -> Iterator[Widget]:
 
 
 class TranslatedFooter(Footer):
-    """Textual's footer, in the interface language, compact so that 80 columns show more keys."""
-
-    def __init__(self) -> None:
-        """A compact footer."""
-        super().__init__(compact=True)
+    """Textual's footer, in the interface language."""
 
     def compose(self) -> ComposeResult:
         """Compose the keys, translating each description."""
