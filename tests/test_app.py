@@ -124,7 +124,8 @@ async def test_a_failed_save_shows_a_banner_keeps_the_edit_and_recovers(  # type
         while app.save_state != "failed":
             await pilot.pause(0.05)
         banner = app.screen.query_one("#banner")
-        assert banner.display and "~/sessions" in str(banner.render())  # the folder, as home names it
+        # The folder, as home names it.
+        assert banner.display and "~/sessions" in str(banner.render())
         assert path.read_bytes() == before
         failing["on"] = False
         while app.save_state != "saved":
@@ -178,12 +179,14 @@ async def test_the_language_switches_in_the_app_footer_included_and_is_remembere
     assert load_config().lang == "en"
 
 
-async def test_no_color_picks_the_ansi_theme(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_no_color_keeps_a_theme_textual_can_draw_in_greys(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The ANSI theme under Textual's NO_COLOR filter drew black on black (issue 9).
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.theme == "ansi-dark"
+        assert app.no_color
+        assert app.theme == "textual-dark"
 
 
 async def test_the_theme_cycles_to_high_contrast_and_is_remembered(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -204,4 +207,5 @@ def test_sixteen_colour_terminals_get_the_ansi_theme() -> None:
     assert pick_theme("contrast", {"TERM": "linux"}, False) == ANSI
     assert pick_theme("contrast", {"TERM": "tmux-256color"}, False) == "concerto-contrast"
     assert pick_theme(None, {"TERM": "xterm", "COLORTERM": "truecolor"}, False) == "textual-dark"
-    assert pick_theme(None, {"TERM": "xterm-256color"}, True) == ANSI
+    assert pick_theme(None, {"TERM": "xterm-256color"}, True) == "textual-dark"
+    assert pick_theme(None, {"TERM": "xterm"}, True) == "textual-dark"

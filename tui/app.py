@@ -81,10 +81,10 @@ class ConcertoApp(App[int]):
         self._save_timer: Any = None
 
     def get_driver_class(self) -> Any:
-        """Textual's driver, whose parser keeps a paste's control characters from acting."""
-        from tui.paste_guard import guard_pastes
+        """Textual's driver, reading input that hostile bytes cannot turn against the app."""
+        from tui.paste_guard import guard_input
 
-        guard_pastes()
+        guard_input()
         return super().get_driver_class()
 
     # -- start and stop ------------------------------------------------------------------

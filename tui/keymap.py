@@ -176,12 +176,50 @@ KEYMAP: tuple[Command, ...] = (
     ),
     Command("follow_up", "f", N_("Follow-up meeting"), N_("session"), "home"),
     # -- minutes (scope "minutes") -------------------------------------------------------
-    Command("export_markdown", "e", N_("Markdown"), N_("export"), "minutes"),
-    Command("export_html", "h", N_("HTML"), N_("export"), "minutes"),
-    Command("copy_markdown", "c", N_("Copy"), N_("clipboard"), "minutes"),
-    Command("toggle_mode", "m", N_("Mode"), N_("minutes"), "minutes"),
-    Command("toggle_minutes_lang", "l", N_("Language"), N_("minutes"), "minutes"),
-    Command("export_minutes", "e", N_("Export"), N_("session"), "home"),
+    Command(
+        "export_markdown",
+        "e",
+        N_("Markdown minutes"),
+        N_("export"),
+        "minutes",
+        short=N_("Markdown"),
+    ),
+    Command(
+        "export_html", "h", N_("HTML minutes, to print"), N_("export"), "minutes", short=N_("HTML")
+    ),
+    Command(
+        "copy_markdown",
+        "c",
+        N_("Copy the Markdown minutes"),
+        N_("clipboard"),
+        "minutes",
+        short=N_("Copy"),
+    ),
+    Command(
+        "toggle_mode",
+        "m",
+        N_("Summary / formal minutes"),
+        N_("minutes"),
+        "minutes",
+        short=N_("Mode"),
+    ),
+    Command(
+        "toggle_minutes_lang",
+        "l",
+        N_("Minutes in French / English"),
+        N_("minutes"),
+        "minutes",
+        short=N_("Language"),
+    ),
+    Command(
+        "export_minutes",
+        "e",
+        N_("Export the minutes (Markdown)"),
+        N_("session"),
+        "home",
+        show=False,  # the footer is full at 80 columns: help and palette list it
+        short=N_("Export"),
+    ),
 )
 
 
@@ -228,11 +266,20 @@ def is_command_key(key: str) -> bool:
     return key.startswith("ctrl+") or (key[0] == "f" and key[1:].isdigit())
 
 
+YIELDING: frozenset[tuple[str, str]] = frozenset({("quit", "ctrl+q"), ("help", "f1")})
+"""App commands whose key also closes a form, a pane or a dialog: never priority bindings.
+
+A priority binding of the app acts before any other: ctrl+q quit the app from a record form
+instead of closing it (the way out that is not Escape), and F1 left the help open.
+"""
+
+
 def bindings_for(scope: str) -> list[Binding]:
     """Textual bindings of one scope; descriptions are msgids, translated when drawn.
 
     Function and control keys are priority bindings: Textual otherwise lets a key typed
     right after them (a burst over SSH, a fast typist) reach the focused field first.
+    Those in YIELDING are not, so that the innermost form or dialog gets them first.
     """
     return [
         Binding(
@@ -241,7 +288,7 @@ def bindings_for(scope: str) -> list[Binding]:
             c.short or c.label,
             show=c.show,
             key_display=c.key_display,
-            priority=is_command_key(c.key),
+            priority=is_command_key(c.key) and (c.action, c.key) not in YIELDING,
         )
         for c in commands_for(scope)
     ]

@@ -1,18 +1,29 @@
-"""Pasted text stays text: control characters are dropped inside a bracketed paste.
+"""Terminal input that hostile bytes cannot turn against the app.
 
-Textual's parser reads an ESC inside a bracketed paste as the start of an escape sequence and,
-when it is not one it knows, replays it as key presses: a pasted ``ESC ] 0 ; x BEL`` opened the
-Go to dialog (BEL is ctrl+g), and a pasted ctrl+q would quit. Like xterm (its
-``disallowedPasteControls``), the terminal input drops the controls of a paste before the parser
-sees them, so that the paste arrives whole as one ``Paste`` event, and the bidirectional
-overrides too, which a text area would otherwise draw to the terminal as they are.
+Pasted text stays text. Textual's parser reads an ESC inside a bracketed paste as the start of
+an escape sequence and, when it is not one it knows, replays it as key presses: a pasted
+``ESC ] 0 ; x BEL`` opened the Go to dialog (BEL is ctrl+g), and a pasted ctrl+q would quit.
+Like xterm (its ``disallowedPasteControls``), the terminal input drops the controls of a paste
+before the parser sees them, so that the paste arrives whole as one ``Paste`` event, and the
+bidirectional overrides too, which a text area would otherwise draw to the terminal as they are.
+
+A byte that is not UTF-8 (a terminal set to Latin-1 sends "é" as one byte 0xE9, some send
+alt+key as a byte with the high bit set) made Textual's input thread raise and the app exit at
+once, silently; it now arrives as U+FFFD, which the facilitator sees and can delete.
+
+Typed joiners are text: Textual's fields insert only printable characters, and the zero-width
+joiner of an emoji sequence (👩🏽‍🌾) or the non-joiner of Persian words is not one, so typing
+them (an emoji picker types the whole sequence) lost them. They arrive as a paste instead.
 """
 
 from __future__ import annotations
 
+import codecs
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from textual import events
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
@@ -20,6 +31,8 @@ START = "\x1b[200~"
 END = "\x1b[201~"
 _DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """C0 controls but tab, line feed and carriage return; DEL; C1 controls; bidi overrides."""
+JOINERS = frozenset("\u200c\u200d")
+"""Zero-width non-joiner and joiner: not printable, yet part of the text typed."""
 
 
 def _partial_at_end(data: str, marker: str, start: int) -> int:
@@ -28,6 +41,15 @@ def _partial_at_end(data: str, marker: str, start: int) -> int:
         if data.endswith(marker[:size]):
             return len(data) - size
     return len(data)
+
+
+def _joiners_as_text(parsed: Iterable[Message]) -> Iterable[Message]:
+    """The events, a typed joiner becoming a one-character paste (which fields insert)."""
+    for event in parsed:
+        if isinstance(event, events.Key) and event.character in JOINERS:
+            yield events.Paste(event.character)
+        else:
+            yield event
 
 
 class PasteGuardParser(XTermParser):
@@ -47,7 +69,7 @@ class PasteGuardParser(XTermParser):
         if not data:
             return super().feed(data)
         guarded = self.guard(data)
-        return super().feed(guarded) if guarded else ()
+        return _joiners_as_text(super().feed(guarded)) if guarded else ()
 
     def guard(self, data: str) -> str:
         """Return ``data`` with the controls inside bracketed pastes removed."""
@@ -87,10 +109,16 @@ class PasteGuardParser(XTermParser):
         return "".join(out)
 
 
-def guard_pastes() -> None:
-    """Make Textual's terminal driver parse its input with PasteGuardParser."""
+def lenient_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+    """``codecs.getincrementaldecoder``, replacing what does not decode with U+FFFD."""
+    return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+
+def guard_input() -> None:
+    """Make Textual's terminal driver decode leniently and parse with PasteGuardParser."""
     try:
         from textual.drivers import linux_driver
     except ImportError:  # no termios (Windows): Textual's Windows driver has its own parser
         return
     linux_driver.XTermParser = PasteGuardParser  # type: ignore[misc]
+    linux_driver.getincrementaldecoder = lenient_decoder  # type: ignore[assignment]

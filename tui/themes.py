@@ -46,7 +46,13 @@ def terminal_colors(env: Mapping[str, str]) -> int:
 
 
 def pick_theme(preference: str | None, env: Mapping[str, str], no_color: bool) -> str:
-    """The Textual theme to use: ANSI when the terminal has 16 colours or fewer, or NO_COLOR."""
-    if no_color or terminal_colors(env) <= 16:
+    """The Textual theme to use: ANSI when the terminal has 16 colours or fewer.
+
+    Not with NO_COLOR: Textual then draws the theme in shades of grey (its Monochrome filter,
+    chosen when the app is built, before any theme is set), which turns the ANSI theme's
+    default colours into black on black. The preferred theme in greys stays readable, with
+    its cursor and highlights.
+    """
+    if terminal_colors(env) <= 16 and not no_color:
         return ANSI
     return THEMES.get(preference or "dark", THEMES["dark"])[0]

@@ -118,7 +118,7 @@ class MeetingScreen(EditorScreen):
         if self.ctx.read_only:
             # The form is disabled: focus the tabs, not the first table, which would show the
             # participants in place of the details.
-            self.AUTO_FOCUS = "#meeting-tabs ContentTabs"
+            self.AUTO_FOCUS = "#meeting-tabs ContentTabs"  # type: ignore[misc]
         with TabbedContent(id="meeting-tabs"):
             with TabPane(_(TABS["tab-details"]), id="tab-details"):
                 yield RecordForm(MEETING_FIELDS, id="meeting-form")

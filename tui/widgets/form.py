@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -28,6 +29,10 @@ class RecordForm(VerticalScroll):
     """Label, field and message for each field of one record; edits validate as typed."""
 
     can_focus = False  # Tab goes from field to field, never to the scrolling container
+    # Enter in a one-line field moves on before the keys typed after it are read (a burst over
+    # SSH): a priority binding, like Tab. Input's own Enter was handled only after those keys,
+    # which then landed in the field just left.
+    BINDINGS = [Binding("enter", "next_field", show=False, priority=True)]
 
     DEFAULT_CSS = """
     RecordForm { height: 1fr; padding: 0 1; }
@@ -142,6 +147,17 @@ class RecordForm(VerticalScroll):
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.screen.focus_next()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter moves on from this form's one-line fields; elsewhere it keeps its use."""
+        if action == "next_field":
+            focused = self.screen.focused
+            return isinstance(focused, Input) and focused in self.query(Input)
+        return True
+
+    def action_next_field(self) -> None:
+        """Go to the next field."""
         self.screen.focus_next()
 
     @on(TextArea.Changed)
