@@ -107,3 +107,23 @@ def make_app(data_dir: Path, clock: Clock):  # type: ignore[no-untyped-def]
         return factory(data_dir, **kw)
 
     return build
+
+
+async def until(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait on what the app shows or writes, never a fixed delay."""
+    start = dt.datetime.now()
+    while not predicate():
+        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
+        await pilot.pause(0.02)
+
+
+def form_open(app) -> bool:  # type: ignore[no-untyped-def]
+    """A record's form is shown, its first field focused."""
+    from tui.widgets.record_pane import RecordPane
+
+    return (
+        bool(app.screen.query(RecordPane))
+        and app.focused is not None
+        and app.focused.id is not None
+        and app.focused.id.startswith("f-")
+    )

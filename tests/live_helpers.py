@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import counter
+from conftest import counter, until
 
 from tui.model import ActionItem, AgendaItem, ParkingItem, Participant, Resource, Session
 from tui.storage.store import SessionStore
@@ -55,14 +55,6 @@ def live_session(
 async def type_text(pilot: Any, text: str) -> None:
     """Type ``text`` key by key."""
     await pilot.press(*text)
-
-
-async def until(pilot: Any, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
-    """Wait on what the app shows, never a fixed delay."""
-    start = dt.datetime.now()
-    while not predicate():
-        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
-        await pilot.pause(0.02)
 
 
 async def show(app: Any, pilot: Any, key: str) -> None:

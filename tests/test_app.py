@@ -8,17 +8,9 @@ import json
 import os
 from pathlib import Path
 
-from conftest import counter
+from conftest import counter, until
 
 from tui.storage.store import SessionStore
-
-
-async def until(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait on what the app shows, never a fixed delay."""
-    start = dt.datetime.now()
-    while not predicate():
-        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
-        await pilot.pause(0.02)
 
 
 def session_file(data_dir: Path) -> dict:  # type: ignore[type-arg]

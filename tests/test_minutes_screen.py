@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Clock, counter
+from conftest import Clock, counter, until
 
 from tui.demo import demo_sessions
 from tui.export import render_html, render_minutes
@@ -18,14 +17,6 @@ from tui.storage.store import SessionStore
 
 SIZE = (80, 24)
 SSH = "203.0.113.5 52144 198.51.100.7 22"
-
-
-async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
-    """Wait on what the app shows or writes, never a fixed delay."""
-    start = dt.datetime.now()
-    while not predicate():
-        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
-        await pilot.pause(0.02)
 
 
 def write_demo(data_dir: Path, clock: Clock, which: int = 0) -> str:

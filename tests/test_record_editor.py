@@ -6,32 +6,13 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import counter
+from conftest import counter, form_open, until
 from steps_data import write_plan
 
 from tui.model import review
 from tui.storage.store import SessionStore
 from tui.widgets.record_editor import RecordEditor
 from tui.widgets.record_pane import RecordPane
-
-
-def form_open(app) -> bool:  # type: ignore[no-untyped-def]
-    """A record's form is shown, its first field focused."""
-    panes = app.screen.query(RecordPane)
-    return (
-        bool(panes)
-        and app.focused is not None
-        and app.focused.id is not None
-        and (app.focused.id.startswith("f-"))
-    )
-
-
-async def until(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait on what the app shows, never a fixed delay."""
-    start = dt.datetime.now()
-    while not predicate():
-        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
-        await pilot.pause(0.02)
 
 
 def saved(data_dir: Path, clock, sid: str):  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import counter
+from conftest import counter, form_open, until
 from textual.widgets import DataTable
 
 from tui.storage.store import SessionStore
@@ -13,25 +13,6 @@ from tui.widgets.record_editor import RecordEditor
 from tui.widgets.record_pane import RecordPane
 
 STEPS = ("actions", "resources", "roles", "agreements", "objectives", "coordination", "watch")
-
-
-def form_open(app) -> bool:  # type: ignore[no-untyped-def]
-    """A record's form is shown, its first field focused."""
-    panes = app.screen.query(RecordPane)
-    return (
-        bool(panes)
-        and app.focused is not None
-        and app.focused.id is not None
-        and (app.focused.id.startswith("f-"))
-    )
-
-
-async def until(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait on what the app shows, never a fixed delay."""
-    start = dt.datetime.now()
-    while not predicate():
-        assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
-        await pilot.pause(0.02)
 
 
 def on_screen(app, key: str) -> bool:  # type: ignore[no-untyped-def]
