@@ -405,3 +405,18 @@ def test_describe_errors_removes_duplicates() -> None:
 def test_the_first_of_the_month_is_an_ordinal_in_french() -> None:
     assert fmt.format_date(date(2027, 1, 1), "fr") == "1er janvier 2027"
     assert fmt.format_date(date(2027, 1, 1), "en") == "January 1, 2027"
+
+
+def test_the_catalog_cache_gives_what_parsing_gives(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.i18n import catalog
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    catalog.clear_cache()
+    parsed = dict(catalog.messages("fr"))
+    (cached,) = (tmp_path / "concerto").glob("catalog-fr-*.json")
+    catalog.clear_cache()
+    assert dict(catalog.messages("fr")) == parsed
+    cached.write_text("not json", "utf-8")  # a damaged cache is parsed again
+    catalog.clear_cache()
+    assert dict(catalog.messages("fr")) == parsed
+    catalog.clear_cache()

@@ -400,11 +400,11 @@ def make_app(
     blink: bool | None = None,
 ) -> ConcertoApp:
     """The app factory the command line and the tests both call."""
-    from tui.model import set_id_factory
-
     if lang:
         set_language(lang)
     if record_ids is not None:
+        from tui.model import set_id_factory  # loads the models: only tests ask for it
+
         set_id_factory(record_ids)
     if blink is None:
         blink = os.environ.get("CONCERTO_CURSOR_BLINK", "1") != "0"

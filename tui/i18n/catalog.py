@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import os
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from babel.messages.pofile import PoFileError, read_po
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 """One folder per language; every `*.po` file in it belongs to that language's catalog."""
@@ -68,6 +70,8 @@ def po_files(lang: str, directory: Path = LOCALES_DIR) -> list[Path]:
 
 def read_entries(path: Path, *, strict: bool = False) -> list[Entry]:
     """Every message of one `.po` file (header and obsolete entries left out)."""
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as fh:
         catalog = read_po(fh, ignore_obsolete=True, abort_invalid=strict)
     entries: list[Entry] = []
@@ -99,9 +103,48 @@ def read_entries(path: Path, *, strict: bool = False) -> list[Entry]:
 
 @cache
 def messages(lang: str, directory: Path = LOCALES_DIR) -> Mapping[Key, tuple[str, ...]]:
-    """The merged translations of one language; a file that cannot be read is skipped."""
+    """The merged translations of one language; a file that cannot be read is skipped.
+
+    Parsing the `.po` files takes Babel and tens of milliseconds at every start: the merged
+    result is kept in the user's cache folder, keyed by the files' names, sizes and times.
+    """
+    files = po_files(lang, directory)
+    cached = _cache_path(lang, files)
+    if cached is not None:
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            rows = json.loads(cached.read_text("utf-8"))
+            return {(ctx, msgid): tuple(strings) for ctx, msgid, strings in rows}
+    merged = _parse(files)
+    if cached is not None:
+        rows = [[ctx, msgid, list(strings)] for (ctx, msgid), strings in merged.items()]
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            temp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+            temp.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+            os.replace(temp, cached)
+    return merged
+
+
+def _cache_path(lang: str, files: list[Path]) -> Path | None:
+    """Where the merged catalog of these exact files is cached (None: no cache folder)."""
+    from tui import __version__
+
+    try:
+        stamps = [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files]
+    except OSError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    digest = f"{zlib.crc32(repr((__version__, lang, stamps)).encode()):08x}"
+    return Path(base) / "concerto" / f"catalog-{lang}-{digest}.json"
+
+
+def _parse(files: list[Path]) -> dict[Key, tuple[str, ...]]:
+    from babel.messages.pofile import PoFileError
+
     merged: dict[Key, tuple[str, ...]] = {}
-    for path in po_files(lang, directory):
+    for path in files:
         try:
             entries = read_entries(path)
         except (OSError, UnicodeDecodeError, PoFileError, ValueError) as err:

@@ -24,7 +24,7 @@ from tui.widgets.stepbar import short_name
 if TYPE_CHECKING:
     from tui.app import ConcertoApp
 
-MAX_ROWS = 100
+MAX_ROWS = 60
 """Rows shown at once, most recent first; the filter reaches the others."""
 
 COLUMNS = (

@@ -11,12 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import ValidationError
-
 from tui import __version__, model
 from tui.model.clean import STEPS, utcnow
 from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, sweep_temporaries
-from tui.storage.lock import Owner, SessionLock
 from tui.storage.paths import ensure_private_dir, session_path, trash_dir
 from tui.storage.rawcheck import (
     CURRENT_SCHEMA_VERSION,
@@ -26,8 +23,11 @@ from tui.storage.rawcheck import (
 )
 
 if TYPE_CHECKING:
+    from pydantic_core import ValidationError
+
     from tui.model import Session
     from tui.storage.handle import SessionHandle
+    from tui.storage.lock import Owner, SessionLock
 
 INDEX = ".index.json"
 """Cache of the listing, keyed by each file's inode, mtime and size."""
@@ -118,7 +118,7 @@ def read_session(
     tables = load_checked(path, max_bytes=max_bytes)
     try:
         session = from_tables(migrate(tables))
-    except ValidationError as exc:
+    except _validation_error() as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise DamagedFile("invalid", {"at": where, "path": str(path)}) from None
@@ -226,7 +226,7 @@ class SessionStore:
     def _holder(self, session_id: str, names: Names) -> str | None:
         if f".{session_id}.owner" not in names or not model.is_valid_id(session_id):
             return None
-        lock = SessionLock(self.folder, session_id)
+        lock = _lock(self.folder, session_id)
         if lock.is_free():
             return None
         owner = lock.holder()
@@ -243,7 +243,7 @@ class SessionStore:
         for session_id in sorted(i for i in ids if model.is_valid_id(i)):
             # No lock file: nobody holds the session (and probing would create one).
             held = f".{session_id}.lock" in present
-            if not held or SessionLock(self.folder, session_id).is_free():
+            if not held or _lock(self.folder, session_id).is_free():
                 sweep_temporaries(self.folder, session_id, holder=False)
 
     # -- creating and opening ----------------------------------------------------------------
@@ -284,7 +284,7 @@ class SessionStore:
     def open(self, session_id: str, *, write: bool = True) -> SessionHandle:
         """Open a session for writing, or read-only when held elsewhere (raises DamagedFile)."""
         path = self.path(session_id)
-        lock = SessionLock(self.folder, session_id) if write else None
+        lock = _lock(self.folder, session_id) if write else None
         holder = None
         if lock is not None and not lock.acquire():
             holder = lock.holder()
@@ -314,7 +314,7 @@ class SessionStore:
                 path, lock=lock, holder=holder, clock=self.clock, fs=self.fs,
                 max_bytes=self.max_bytes,
             )  # fmt: skip
-        except ValidationError as exc:  # the file changed since it was checked
+        except _validation_error() as exc:  # the file changed since it was checked
             where = ".".join(str(p) for p in exc.errors()[0]["loc"])
             raise DamagedFile("invalid", {"at": where}) from None
         handle.backup_error = backup_error
@@ -350,7 +350,7 @@ class SessionStore:
     def delete(self, session_id: str) -> Path:
         """Move a session to the trash (refused while another process holds it)."""
         path = self.path(session_id)
-        lock = SessionLock(self.folder, session_id)
+        lock = _lock(self.folder, session_id)
         if not lock.acquire():
             owner = lock.holder()
             raise StoreError("locked", id=session_id, by=owner.describe() if owner else "?")
@@ -405,3 +405,17 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _lock(folder: Path, session_id: str) -> SessionLock:
+    """The lock of one session (filelock is loaded only when a lock is needed)."""
+    from tui.storage.lock import SessionLock
+
+    return SessionLock(folder, session_id)
+
+
+def _validation_error() -> type[ValidationError]:
+    """pydantic's error class, imported when a session is read (not at start-up)."""
+    from pydantic_core import ValidationError
+
+    return ValidationError
