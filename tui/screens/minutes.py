@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -61,6 +62,9 @@ class Job:
     width: int
     previous: str | None
     """The Markdown shown: the same text again is not drawn again."""
+    app: Any = None
+    """The app and the store, taken on the loop: the screen may be gone when the worker ends."""
+    store: Any = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,8 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
             look=self.preview.look(),
             width=self._width,
             previous=self.markdown if only_if_changed else None,
+            app=self.app,
+            store=self.capp.store,
         )
         self._draw(job)
 
@@ -192,21 +198,30 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
             with collector_paused():
                 self._draw_all(worker, job)
         except Exception as exc:  # a live meeting goes on: say it, keep the traceback
+            if not self.is_attached:
+                return  # the facilitator left the screen while it was drawing: nothing to say
             from tui.app import write_crash_log
 
             write_crash_log(exc)
-            self.app.call_from_thread(self._draw_failed, job.generation, exc)
+            with contextlib.suppress(RuntimeError):
+                job.app.call_from_thread(self._draw_failed, job.generation, exc)
+
+    def _send(self, job: Job, drawn: Drawn) -> None:
+        """Hand drawn lines to the loop, unless the screen or the app is gone meanwhile."""
+        if self.is_attached:
+            with contextlib.suppress(RuntimeError):
+                job.app.call_from_thread(self._drawn, drawn)
 
     def _draw_all(self, worker: Worker[None], job: Job) -> None:
         """Render the Markdown once, then parse and draw it section by section."""
         from tui.export import minutes_parser, render_minutes
         from tui.exporting import minutes_inputs
 
-        shown, previous = minutes_inputs(self.capp.store, job.session)
+        shown, previous = minutes_inputs(job.store, job.session)
         markdown = render_minutes(shown, job.mode, job.lang, previous=previous)
         palette = Palette()
         if markdown == job.previous:
-            self.app.call_from_thread(self._drawn, Drawn(job.generation, None, palette, markdown))
+            self._send(job, Drawn(job.generation, None, palette, markdown))
             return
         parser = minutes_parser()
         parts = sections(markdown)
@@ -221,7 +236,7 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
             last = n == len(parts) - 1
             if n == 0 or last or time.monotonic() - sent >= BATCH_SECONDS:
                 drawn = Drawn(job.generation, batch, palette, markdown if last else None)
-                self.app.call_from_thread(self._drawn, drawn)
+                self._send(job, drawn)
                 batch, sent = [], time.monotonic()
 
     def _drawn(self, drawn: Drawn) -> None:
