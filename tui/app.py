@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import os
-import signal
 import sys
-import threading
-import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +21,7 @@ from tui.keymap import bindings_for
 from tui.messages import save_error
 from tui.model import SCREENS, utcnow
 from tui.model.clean import clean_text
+from tui.shutdown import ShutdownMixin, write_crash_log
 from tui.storage.store import SessionStore, new_session_id
 
 if TYPE_CHECKING:
@@ -36,7 +32,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(App[int]):
+class ConcertoApp(ShutdownMixin, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     CSS_PATH = "app.tcss"
@@ -100,65 +96,6 @@ class ConcertoApp(App[int]):
         self.push_screen(HomeScreen())
         if self.start_session:
             self.open_session(self.start_session)
-
-    def install_signal_handlers(self) -> None:
-        """SIGHUP (a dropped SSH connection) and SIGTERM save what is pending, then exit."""
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(sig, self._on_signal)
-
-    def _on_signal(self) -> None:
-        # Textual can block for ever on exit once the terminal is gone (its writer thread
-        # died on the I/O error): a watchdog saves and ends the process if the loop is stuck.
-        watchdog = threading.Timer(3.0, self._last_resort)
-        watchdog.daemon = True
-        watchdog.start()
-        asyncio.ensure_future(self._settle_and_exit())
-
-    async def _settle_and_exit(self) -> None:
-        """Let keys already typed reach the model, save, and leave."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.settle(), 1.0)
-        self.flush_now()
-        # Release the session now: Textual may take seconds to give up on a dead terminal,
-        # and a facilitator reconnecting meanwhile must not find the session read-only.
-        self.close_session()
-        self.exit(0)
-
-    def _last_resort(self) -> None:
-        try:
-            if self.ctx is not None:
-                self.ctx.flush(final=True)
-        finally:
-            os._exit(0)
-
-    async def settle(self, passes: int = 3) -> None:
-        """Wait until the messages pending on the current screen have been handled.
-
-        A key typed just before a signal has reached its field but its Changed message may
-        still be travelling up to the screen; each pass lets one more hop through.
-        """
-        for _pass in range(passes):
-            await self._one_pass()
-
-    async def _one_pass(self) -> None:
-        nodes = [self, *self.screen.walk_children(with_self=True)]
-        done = asyncio.Event()
-        count = 0
-
-        def one_done() -> None:
-            nonlocal count
-            count -= 1
-            if count == 0:
-                done.set()
-
-        for node in nodes:
-            if node.call_later(one_done):
-                count += 1
-        if count:
-            await done.wait()
 
     def flush_now(self) -> bool:
         """Write pending changes synchronously (quit, signals, crashes)."""
@@ -370,20 +307,6 @@ def _session_screen_type() -> type:
     from tui.screens.base import SessionScreen
 
     return SessionScreen
-
-
-def write_crash_log(error: BaseException) -> Path | None:
-    """Write the traceback to the log file and say where, in one line on stderr."""
-    path = log_path()
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as f:
-            os.chmod(path, 0o600)
-            f.write(f"--- {utcnow().isoformat()}\n")
-            f.write("".join(traceback.format_exception(error)))
-    except OSError:
-        return None
-    return path
 
 
 def make_app(
