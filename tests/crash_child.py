@@ -12,7 +12,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.storage.atomic import AtomicJSONStorage  # noqa: E402
+from tui.storage.tinystorage import AtomicJSONStorage  # noqa: E402
 
 # After K_MAX records the table is emptied and grows again: the file stays small, and the
 # frequent shrinking saves are the ones an in-place writer (seek, write, truncate) breaks.

@@ -17,15 +17,14 @@ import pytest
 from tinydb import TinyDB
 
 from tui.storage.atomic import (
-    AtomicJSONStorage,
     FileOps,
     ReadOnlyStorageError,
     SaveError,
     atomic_write_bytes,
-    dumps_tables,
     sweep_temporaries,
 )
 from tui.storage.rawcheck import DamagedFile
+from tui.storage.tinystorage import AtomicJSONStorage, dumps_tables
 
 META = {"meta": {"1": {"app": "concerto", "schema_version": 1, "id": "s1"}}}
 

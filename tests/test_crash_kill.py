@@ -12,8 +12,9 @@ from pathlib import Path
 
 import crash_child
 
-from tui.storage.atomic import atomic_write_bytes, dumps_tables, sweep_temporaries
+from tui.storage.atomic import atomic_write_bytes, sweep_temporaries
 from tui.storage.rawcheck import load_checked
+from tui.storage.tinystorage import dumps_tables
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS = int(os.environ.get("CONCERTO_STRESS_COUNT", "200"))

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tui.storage.atomic import AtomicJSONStorage, FileOps, SaveError, dumps_tables
+from tui.storage.atomic import FileOps, SaveError
+from tui.storage.tinystorage import AtomicJSONStorage, dumps_tables
 
 STEPS = ("tempfile", "write", "fsync", "close", "replace", "dir_fsync")
 WHENS = ("before", "after")

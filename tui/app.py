@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -35,7 +36,9 @@ FOLLOW_INTERVAL = 0.5
 class ConcertoApp(ShutdownMixin, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
-    CSS_PATH = "app.tcss"
+    # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
+    # it is first shown, and home is shown first.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "Concerto"
     BINDINGS = [
         *bindings_for("app"),
@@ -346,6 +349,9 @@ def make_app(
 def run_app(folder: Path, *, session_id: str | None, tz: str, config: Config | None) -> int:
     """Run the app in this terminal; return the exit status."""
     app = make_app(folder, tz=tz, config=config or load_config(), session_id=session_id)
+    # Modules, classes and constants live as long as the process: keep the collector from
+    # scanning them again (a full collection otherwise lands just before the first frame).
+    gc.freeze()
     app.run()
     if app.return_code not in (None, 0):
         path = log_path()

@@ -108,7 +108,6 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 def run(args: argparse.Namespace, config: Any) -> int:
     """Dispatch a parsed command line."""
-    from tui.commands import COMMANDS
     from tui.storage.paths import resolve_data_dir
 
     folder = resolve_data_dir(args.data_dir)
@@ -117,6 +116,8 @@ def run(args: argparse.Namespace, config: Any) -> int:
         from tui.app import run_app
 
         return run_app(folder, session_id=getattr(args, "id", None), tz=tz, config=config)
+    from tui.commands import COMMANDS  # pydantic and TinyDB: not before the app's first frame
+
     return COMMANDS[args.command](args, folder, tz)
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -44,7 +44,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 def random_id() -> str:
     """A fresh random record id."""
-    return secrets.token_hex(5)
+    return os.urandom(5).hex()
 
 
 _id_factory: Callable[[], str] = random_id

@@ -11,17 +11,12 @@ from typing import Any
 from tinydb import TinyDB
 
 from tui.model import SCHEMA_VERSION, Session, utcnow
-from tui.storage.atomic import (
-    REAL_FS,
-    AtomicJSONStorage,
-    FileOps,
-    ReadOnlyStorageError,
-    SaveError,
-)
+from tui.storage.atomic import REAL_FS, FileOps, ReadOnlyStorageError, SaveError
 from tui.storage.codec import TABLES, assemble, dumps_table, encode_table, from_tables, table_of
 from tui.storage.lock import Owner, SessionLock
 from tui.storage.migrations import migrate
 from tui.storage.rawcheck import DEFAULT_MAX_BYTES
+from tui.storage.tinystorage import AtomicJSONStorage
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,11 @@ Names = list[str]
 Paths = list[Path]
 
 
+def _session_names(names: Names) -> Names:
+    """The visible ``*.json`` names, sorted: sessions or damaged files."""
+    return sorted(n for n in names if n.endswith(".json") and not n.startswith("."))
+
+
 class StoreError(Exception):
     """A store operation refused, with a code the interface translates."""
 
@@ -47,7 +51,7 @@ class StoreError(Exception):
 
 def new_session_id() -> str:
     """A fresh session id (also the file name)."""
-    return secrets.token_hex(4)
+    return os.urandom(4).hex()
 
 
 @dataclass
@@ -159,9 +163,7 @@ class SessionStore:
         return self._files(self._names())
 
     def _files(self, names: Names) -> Paths:
-        return [
-            self.folder / n for n in sorted(names) if n.endswith(".json") and not n.startswith(".")
-        ]
+        return [self.folder / n for n in _session_names(names)]
 
     def _index_key(self) -> str:
         # Verdicts depend on this build (schema, models) and on the size cap, not only the file.
@@ -180,29 +182,32 @@ class SessionStore:
     def list(self) -> Listings:
         """Summaries of every session file, damaged ones with their reason."""
         names = self._names()
-        self._sweep_leftovers(names)
+        present = set(names)
+        self._sweep_leftovers(names, present)
         index = self._read_index()
         fresh: dict[str, Any] = {}
         found: list[Listing] = []
-        for path in self._files(names):
+        folder = os.fspath(self.folder)
+        for name in _session_names(names):
             try:
-                st = path.stat()
+                st = os.stat(os.path.join(folder, name))
             except OSError as exc:  # e.g. a dangling symlink: still listed, with why
                 reason = exc.strerror or ""
-                found.append(Listing(path.stem, path.name, damaged="unreadable", detail=reason))
+                found.append(Listing(name[:-5], name, damaged="unreadable", detail=reason))
                 continue
             stamp = [st.st_ino, st.st_mtime_ns, st.st_size]
-            cached = index.get(path.name)
+            entry = index.get(name)
             listing = None
-            if isinstance(cached, dict) and cached.get("stamp") == stamp:
+            if isinstance(entry, dict) and entry.get("stamp") == stamp:
                 try:
-                    listing = Listing(**cached["listing"])
+                    listing = Listing(**entry["listing"])
                 except (TypeError, KeyError):
                     listing = None
             if listing is None:
-                listing = self._summarize_file(path)
-            fresh[path.name] = {"stamp": stamp, "listing": listing.to_json()}
-            listing.locked_by = self._holder(listing.id, names)
+                listing = self._summarize_file(self.folder / name)
+                entry = {"stamp": stamp, "listing": listing.to_json()}
+            fresh[name] = entry  # the index's own object when unchanged: comparing it is cheap
+            listing.locked_by = self._holder(listing.id, present)
             found.append(listing)
         if fresh != index and names:
             self._write_index({"key": self._index_key(), "files": fresh})
@@ -223,8 +228,8 @@ class SessionStore:
             return Listing(id=stem, file=path.name, damaged="unreadable", detail=exc.strerror or "")
         return summarize(stem, path.name, session)
 
-    def _holder(self, session_id: str, names: Names) -> str | None:
-        if f".{session_id}.owner" not in names or not model.is_valid_id(session_id):
+    def _holder(self, session_id: str, present: set[str]) -> str | None:
+        if f".{session_id}.owner" not in present or not model.is_valid_id(session_id):
             return None
         lock = _lock(self.folder, session_id)
         if lock.is_free():
@@ -232,9 +237,8 @@ class SessionStore:
         owner = lock.holder()
         return owner.describe() if owner else "?"
 
-    def _sweep_leftovers(self, names: Names) -> None:
+    def _sweep_leftovers(self, names: Names, present: set[str]) -> None:
         """Remove old temporaries of dead writers, only for sessions nobody holds."""
-        present = set(names)
         ids = {
             n[1:].partition(_TMP)[0].rpartition(".")[0]
             for n in names
