@@ -134,8 +134,9 @@ class ConcertoApp(ShutdownMixin, App[int]):
     def open_session(self, session_id: str) -> None:
         """Open a session (read-only if held elsewhere) at the screen where it was left."""
         from tui.messages import damaged_reason, store_error
+        from tui.storage.listing import damage_detail
         from tui.storage.rawcheck import DamagedFile
-        from tui.storage.store import StoreError, damage_detail
+        from tui.storage.store import StoreError
 
         self.close_session()
         try:

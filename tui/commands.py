@@ -115,8 +115,8 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 
 def _describe_open_failure(exc: Exception) -> str:
+    from tui.storage.listing import damage_detail
     from tui.storage.rawcheck import DamagedFile
-    from tui.storage.store import damage_detail
 
     if isinstance(exc, DamagedFile):
         return damaged_reason(exc.reason, damage_detail(exc))

@@ -16,7 +16,8 @@ from tui.i18n import N_, _
 from tui.keymap import bindings_for
 from tui.messages import damaged_reason, store_error
 from tui.model.clean import clean_text
-from tui.storage.store import Listing, StoreError
+from tui.storage.listing import Listing
+from tui.storage.store import StoreError
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import short_name

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__, model
-from tui.model.clean import STEPS, utcnow
+from tui.model.clean import utcnow
 from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, sweep_temporaries
+from tui.storage.listing import (
+    INDEX,
+    Listing,
+    Listings,
+    Names,
+    damage_detail,
+    list_folder,
+    session_names,
+    summarize,
+)
 from tui.storage.paths import ensure_private_dir, session_path, trash_dir
 from tui.storage.rawcheck import (
     CURRENT_SCHEMA_VERSION,
@@ -28,16 +35,8 @@ if TYPE_CHECKING:
     from tui.storage.handle import SessionHandle
     from tui.storage.lock import Owner, SessionLock
 
-INDEX = ".index.json"
-"""Cache of the listing, keyed by each file's inode, mtime and size."""
 _TMP = ".tmp-"
-Names = list[str]
 Paths = list[Path]
-
-
-def _session_names(names: Names) -> Names:
-    """The visible ``*.json`` names, sorted: sessions or damaged files."""
-    return sorted(n for n in names if n.endswith(".json") and not n.startswith("."))
 
 
 class StoreError(Exception):
@@ -52,64 +51,6 @@ class StoreError(Exception):
 def new_session_id() -> str:
     """A fresh session id (also the file name)."""
     return os.urandom(4).hex()
-
-
-@dataclass
-class Listing:
-    """One line of the home screen: a session's summary, or why its file is damaged."""
-
-    id: str
-    file: str
-    title: str = ""
-    collective: str = ""
-    date: str | None = None
-    minutes_lang: str = ""
-    screen: str = ""
-    progress: float = 0.0
-    updated: str | None = None
-    follows: str | None = None
-    damaged: str | None = None
-    """Reason code when the file cannot be opened (and is never written)."""
-    detail: str = ""
-    locked_by: str | None = None
-    """``user@host (pid N)`` of the process holding the session, if any."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The object ``concerto list --json`` prints."""
-        return dict(vars(self))  # every field is a plain value: no deep copy needed
-
-
-Listings = list[Listing]
-"""(The store's ``list`` method hides the builtin inside the class body.)"""
-
-
-def summarize(session_id: str, file: str, session: Session) -> Listing:
-    """The listing of a valid session."""
-    shares = model.progress(session)
-    overall = sum(v or 0.0 for v in shares.values()) / len(STEPS)
-    m = session.meeting
-    return Listing(
-        id=session_id,
-        file=file,
-        title=m.title,
-        collective=m.collective,
-        date=m.date.isoformat() if m.date else None,
-        minutes_lang=m.minutes_lang,
-        screen=session.progress.screen,
-        progress=round(overall, 4),
-        updated=session.updated.isoformat(),
-        follows=m.follows,
-    )
-
-
-def damage_detail(exc: DamagedFile) -> str:
-    """The one value a reason names (a version, a line, a field), as text."""
-    d = exc.detail
-    if exc.reason == "newer_schema":
-        return str(d.get("version", "?"))
-    if exc.reason == "syntax":
-        return f"{d.get('line', '?')}:{d.get('column', '?')}"
-    return str(d.get("at", ""))
 
 
 def read_session(
@@ -160,63 +101,19 @@ class SessionStore:
 
     def files(self) -> Paths:
         """Every visible ``*.json`` directly in the folder (sessions or damaged files)."""
-        return self._files(self._names())
-
-    def _files(self, names: Names) -> Paths:
-        return [self.folder / n for n in _session_names(names)]
-
-    def _index_key(self) -> str:
-        # Verdicts depend on this build (schema, models) and on the size cap, not only the file.
-        return f"{__version__}/{CURRENT_SCHEMA_VERSION}/{self.max_bytes}"
-
-    def _read_index(self) -> dict[str, Any]:
-        try:
-            data = json.loads((self.folder / INDEX).read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("key") != self._index_key():
-            return {}
-        files = data.get("files")
-        return files if isinstance(files, dict) else {}
+        return [self.folder / n for n in session_names(self._names())]
 
     def list(self) -> Listings:
         """Summaries of every session file, damaged ones with their reason."""
         names = self._names()
         present = set(names)
         self._sweep_leftovers(names, present)
-        index = self._read_index()
-        fresh: dict[str, Any] = {}
-        found: list[Listing] = []
-        folder = os.fspath(self.folder)
-        for name in _session_names(names):
-            try:
-                st = os.stat(os.path.join(folder, name))
-            except OSError as exc:  # e.g. a dangling symlink: still listed, with why
-                reason = exc.strerror or ""
-                found.append(Listing(name[:-5], name, damaged="unreadable", detail=reason))
-                continue
-            stamp = [st.st_ino, st.st_mtime_ns, st.st_size]
-            entry = index.get(name)
-            listing = None
-            if isinstance(entry, dict) and entry.get("stamp") == stamp:
-                try:
-                    listing = Listing(**entry["listing"])
-                except (TypeError, KeyError):
-                    listing = None
-            if listing is None:
-                listing = self._summarize_file(self.folder / name)
-                entry = {"stamp": stamp, "listing": listing.to_json()}
-            fresh[name] = entry  # the index's own object when unchanged: comparing it is cheap
+        # Verdicts depend on this build (schema, models) and on the size cap, not only the file.
+        key = f"{__version__}/{CURRENT_SCHEMA_VERSION}/{self.max_bytes}"
+        found = list_folder(self.folder, names, key, self._summarize_file, fs=self.fs)
+        for listing in found:
             listing.locked_by = self._holder(listing.id, present)
-            found.append(listing)
-        if fresh != index and names:
-            self._write_index({"key": self._index_key(), "files": fresh})
         return found
-
-    def _write_index(self, index: dict[str, Any]) -> None:
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        with contextlib.suppress(SaveError):  # the index is a cache: never fail a listing for it
-            atomic_write_bytes(self.folder / INDEX, data.encode("utf-8"), fs=self.fs)
 
     def _summarize_file(self, path: Path, session_id: str | None = None) -> Listing:
         stem = session_id or path.stem
