@@ -244,11 +244,16 @@ def demo(data_dir: Path, home: Path) -> str:
 
 
 def wait_screen(term: TerminalDriver, name: str, body: str, key: str) -> None:
-    """Wait for a screen's body and its footer key; the app must still be running."""
+    """Wait for a screen's body, its footer key and help; the app must still be running.
+
+    However narrow the terminal, F1 stays in the footer (the keys that do not fit are left
+    out whole, never cut), so the facilitator always sees where every key is listed.
+    """
     pattern = re.compile(body, re.MULTILINE)
 
     def shown() -> bool:
-        return bool(pattern.search(term.screen_text())) and key in term.line(-1)
+        footer = term.line(-1)
+        return bool(pattern.search(term.screen_text())) and key in footer and "F1 Help" in footer
 
     term.wait_until(shown, 15, what=f"the {name} screen with {key!r} in its footer")
     assert not term.exited, f"{name}: the app stopped\n{term.dump()}"

@@ -239,6 +239,34 @@ async def test_leaving_while_drawing_and_exporting_still_says_where(
         assert app.return_code is None  # still running: nothing raised
 
 
+async def test_a_drawing_that_ends_after_the_session_closed_is_dropped(
+    make_app, data_dir, clock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+o closes the session before the minutes screen is gone: a late drawing is dropped."""
+    import tui.screens.minutes as minutes
+    from tui.config import log_path
+
+    gate = threading.Event()
+    real = minutes.draw
+
+    def held(*args: Any) -> Any:
+        gate.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(minutes, "draw", held)
+    app = make_app(session_id=write_demo(data_dir, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MinutesScreen))
+        screen = app.screen
+        await until(pilot, lambda: screen.rendering)
+        app.close_session()  # what ctrl+o does first, while the screen is still there
+        gate.set()
+        await until(pilot, lambda: all(w.is_finished for w in app.workers))
+        await pilot.pause(0.1)
+        assert app.return_code is None  # still running: nothing raised
+    assert not log_path().exists()
+
+
 async def test_a_failed_export_says_why(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import errno
 

@@ -43,6 +43,11 @@ class SessionScreen(LiveCapture, Screen[None]):
         assert self.capp.ctx is not None
         return self.capp.ctx
 
+    @property
+    def left(self) -> bool:
+        """The screen was left or its session closed: a worker's late result is dropped."""
+        return not self.is_attached or self.capp.ctx is None
+
     def compose(self) -> ComposeResult:
         """Header, step bar, banner, the screen's body, footer."""
         yield SessionHeader(id="header")

@@ -160,9 +160,7 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
 
     def redraw(self, *, only_if_changed: bool = False) -> None:
         """Draw the minutes again in a worker thread; what is shown stays until replaced."""
-        if not self.is_attached or self._part("#minutes-preview", LinesView) is None:
-            return
-        if self.capp.ctx is None:  # left for the home screen: the session is closed
+        if self.left or self._part("#minutes-preview", LinesView) is None:
             return
         self._generation += 1
         self._width = self.preview.text_width
@@ -198,7 +196,7 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
             with collector_paused():
                 self._draw_all(worker, job)
         except Exception as exc:  # a live meeting goes on: say it, keep the traceback
-            if not self.is_attached:
+            if self.left:
                 return  # the facilitator left the screen while it was drawing: nothing to say
             from tui.app import write_crash_log
 
@@ -208,7 +206,7 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
 
     def _send(self, job: Job, drawn: Drawn) -> None:
         """Hand drawn lines to the loop, unless the screen or the app is gone meanwhile."""
-        if self.is_attached:
+        if not self.left:
             with contextlib.suppress(RuntimeError):
                 job.app.call_from_thread(self._drawn, drawn)
 
@@ -241,7 +239,7 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
 
     def _drawn(self, drawn: Drawn) -> None:
         """Show freshly drawn lines: replace the old ones once they fill what the eye sees."""
-        if drawn.generation != self._generation or not self.is_attached:
+        if drawn.generation != self._generation or self.left:
             return
         view = self._part("#minutes-preview", LinesView)
         if view is None:  # the screen is being left: its widgets are already gone
@@ -269,7 +267,7 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
         return next(iter(self.query(selector).results(kind)), None)
 
     def _draw_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self.left:
             return
         self.rendering = False
         error = clean_text(str(exc) or type(exc).__name__, multiline=False)
