@@ -201,3 +201,25 @@ def test_sixteen_colour_terminals_get_the_ansi_theme() -> None:
     assert pick_theme(None, {"TERM": "xterm", "COLORTERM": "truecolor"}, False) == "textual-dark"
     assert pick_theme(None, {"TERM": "xterm-256color"}, True) == "textual-dark"
     assert pick_theme(None, {"TERM": "xterm"}, True) == "textual-dark"
+
+
+async def test_a_data_folder_where_nothing_can_be_written_is_said_in_words(  # type: ignore[no-untyped-def]
+    tmp_path: Path, clock
+) -> None:
+    from tui.app import make_app
+    from tui.screens.home import HomeScreen
+
+    blocker = tmp_path / "sessions"
+    blocker.write_text("not a folder")
+    app = make_app(blocker, lang="fr", clock=clock, tz="America/Montreal", new_id=counter("s"),
+                   display_path="~/sessions", blink=False)  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in (["n", *"Essai", "enter"], ["d"]):  # a new session, then the demo ones
+            app.clear_notifications()
+            await pilot.press(*keys)
+            await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+            (note,) = [n for n in app._notifications if n.severity == "error"]
+            assert note.message == f"Non enregistré dans {blocker} : l'enregistrement a échoué."
+            assert isinstance(app.screen, HomeScreen)
+        assert app.return_code is None
+    assert blocker.read_text() == "not a folder"

@@ -99,12 +99,11 @@ def test_files_0600_and_created_folders_0700_under_umask_022(
 
 
 def test_symlinked_data_file_is_updated_at_its_real_path(tmp_path: Path) -> None:
-    real_dir = tmp_path / "elsewhere"
-    real_dir.mkdir()
+    data_dir = tmp_path / "sessions"
+    real_dir = data_dir / "elsewhere"  # below the link's folder: links out are refused
+    real_dir.mkdir(parents=True)
     real = real_dir / "s1.json"
     atomic_write_bytes(real, dumps_tables(_session()).encode())
-    data_dir = tmp_path / "sessions"
-    data_dir.mkdir()
     link = data_dir / "s1.json"
     link.symlink_to(real)
     storage = AtomicJSONStorage(link, create=False)

@@ -44,6 +44,14 @@ def _reid(raw: bytes, sid: str) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode()
 
 
+def _link_outside(path: Path) -> None:
+    """A link to a good session of the same id kept outside the data folder."""
+    outside = path.parent.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / path.name).write_bytes(_reid(_good(), path.stem))
+    path.symlink_to(outside / path.name)
+
+
 # name -> (file content, or a function writing the file; the reason it must be listed with)
 CORPUS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
     "empty": (b"", "empty"),
@@ -62,6 +70,7 @@ CORPUS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
     ),
     "deep": (b"[" * 100_000 + b"]" * 100_000, "too_deep"),
     "too-large": (_sparse, "too_large"),
+    "link-outside": (_link_outside, "link_outside"),
     "newer": (("{" + _meta(CURRENT_SCHEMA_VERSION + 1) + ',"shiny":{}}').encode(), "newer_schema"),
     "invalid": (("{" + _meta() + ',"meeting":{"1":{"title":""}}}').encode(), "invalid"),
     "mismatch": (_good(), "id_mismatch"),

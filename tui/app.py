@@ -133,22 +133,13 @@ class ConcertoApp(ShutdownMixin, App[int]):
 
     def open_session(self, session_id: str) -> None:
         """Open a session (read-only if held elsewhere) at the screen where it was left."""
-        from tui.messages import damaged_reason, store_error
-        from tui.storage.listing import damage_detail
-        from tui.storage.rawcheck import DamagedFile
-        from tui.storage.store import StoreError
+        from tui.messages import failure
 
         self.close_session()
         try:
             handle = self.store.open(session_id)
-        except StoreError as exc:
-            self.notify(store_error(exc.code, **exc.detail), severity="error")
-            return
-        except DamagedFile as exc:  # never written: say why, in words
-            self.notify(damaged_reason(exc.reason, damage_detail(exc)), severity="error")
-            return
-        except Exception as exc:  # damaged: the home screen already says why
-            self.notify(clean_text(str(exc), multiline=False), severity="error")
+        except Exception as exc:  # refused, damaged or unreadable: say why in words, write nothing
+            self.notify(failure(exc), severity="error")
             return
         from tui.context import SessionContext
 

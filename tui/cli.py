@@ -117,8 +117,13 @@ def run(args: argparse.Namespace, config: Any) -> int:
 
         return run_app(folder, session_id=getattr(args, "id", None), tz=tz, config=config)
     from tui.commands import COMMANDS  # pydantic and TinyDB: not before the app's first frame
+    from tui.messages import failure
+    from tui.storage.atomic import SaveError
 
-    return COMMANDS[args.command](args, folder, tz)
+    try:
+        return COMMANDS[args.command](args, folder, tz)
+    except (SaveError, OSError) as exc:  # a full disk, a data folder that is a file: one line
+        raise CliError(failure(exc)) from None
 
 
 def _system_tz() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.i18n import N_, _
 
 DAMAGED: dict[str, str] = {
+    "link_outside": N_("the file is a link that points outside the data folder ({detail})"),
     "not_file": N_("it is not a regular file"),
     "too_large": N_("the file is larger than the size limit"),
     "empty": N_("the file is empty (probably cut off during a save)"),
@@ -33,6 +34,9 @@ STORE: dict[str, str] = {
     "not_in_trash": N_("no session {id} in the trash"),
     "no_free_id": N_("could not find a free session id"),
     "no_backup": N_("session {id} has no backup number {n}"),
+    "link_outside": N_(
+        "the lock of session {id} is a link that points outside the data folder ({file})"
+    ),
 }
 
 SAVE: dict[str, str] = {
@@ -41,6 +45,7 @@ SAVE: dict[str, str] = {
     "permission": N_("permission denied"),
     "io": N_("input/output error"),
     "too_large": N_("the session is larger than the size limit"),
+    "link_outside": N_("the file is a link that points outside its folder"),
     "other": N_("the save failed"),
 }
 
@@ -53,10 +58,35 @@ def damaged_reason(code: str, detail: str = "") -> str:
 def store_error(code: str, **detail: str) -> str:
     """A refused store operation, in the interface language."""
     template = STORE.get(code, N_("the operation was refused"))
-    return _(template, **{"id": "", "by": "", "n": "", **detail})
+    return _(template, **{"id": "", "by": "", "n": "", "file": "", **detail})
 
 
 def save_error(code: str, folder: str) -> str:
     """A failed save, naming the folder."""
     reason = _(SAVE.get(code, SAVE["other"]))
     return _("Not saved in {folder}: {reason}.", folder=folder, reason=reason)
+
+
+def failure(exc: BaseException) -> str:
+    """Why a store operation failed or was refused, in one cleaned line of the interface language.
+
+    The store's own conditions are told in words; anything else in the system's words.
+    """
+    from tui.model.clean import clean_text
+    from tui.storage.atomic import SaveError
+    from tui.storage.listing import damage_detail
+    from tui.storage.rawcheck import DamagedFile
+    from tui.storage.store import StoreError
+
+    if isinstance(exc, StoreError):
+        text = store_error(exc.code, **exc.detail)
+    elif isinstance(exc, SaveError):
+        text = save_error(exc.code, str(exc.folder))
+    elif isinstance(exc, DamagedFile):
+        text = damaged_reason(exc.reason, damage_detail(exc))
+    elif isinstance(exc, OSError):
+        path = exc.filename or ""
+        text = _("cannot use {path}: {reason}", path=path, reason=exc.strerror or str(exc))
+    else:
+        text = str(exc) or type(exc).__name__
+    return clean_text(text, multiline=False)

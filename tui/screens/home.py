@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -14,16 +15,17 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.i18n import N_, _
 from tui.keymap import bindings_for
-from tui.messages import damaged_reason, store_error
+from tui.messages import damaged_reason, failure
 from tui.model.clean import clean_text
 from tui.storage.listing import Listing
-from tui.storage.store import StoreError
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import short_name
 
 if TYPE_CHECKING:
     from tui.app import ConcertoApp
+
+T = TypeVar("T")
 
 MAX_ROWS = 60
 """Rows shown at once, most recent first; the filter reaches the others."""
@@ -189,10 +191,8 @@ class HomeScreen(Screen[None]):
             return
         from tui.i18n import get_language
 
-        try:
-            session = self.capp.store.create(title, get_language())
-        except Exception as exc:
-            self.notify(clean_text(str(exc), multiline=False), severity="error")
+        session = self._attempt(lambda: self.capp.store.create(title, get_language()))
+        if session is None:
             return
         self.refresh_sessions()
         self.capp.open_session(session.id)
@@ -202,7 +202,10 @@ class HomeScreen(Screen[None]):
         chosen = self._selected()
         if chosen is None or chosen.damaged:
             return
-        copy = self.capp.store.copy(chosen.id, _("Copy of {title}", title=chosen.title))
+        title = _("Copy of {title}", title=chosen.title)
+        copy = self._attempt(lambda: self.capp.store.copy(chosen.id, title))
+        if copy is None:
+            return
         self.refresh_sessions()
         self.notify(_("Copied as {id}.", id=copy.id))
 
@@ -213,13 +216,8 @@ class HomeScreen(Screen[None]):
         chosen = self._selected()
         if chosen is None or chosen.damaged:
             return
-        try:
-            session = create_followup(self.capp.store, chosen.id)
-        except StoreError as exc:
-            self.notify(store_error(exc.code, **exc.detail), severity="error")
-            return
-        except Exception as exc:  # unreadable since it was listed: say why, change nothing
-            self.notify(clean_text(str(exc), multiline=False), severity="error")
+        session = self._attempt(lambda: create_followup(self.capp.store, chosen.id))
+        if session is None:
             return
         self.refresh_sessions()
         self.capp.open_session(session.id)
@@ -236,10 +234,7 @@ class HomeScreen(Screen[None]):
         question = _("Move «{title}» to the trash? It can be restored.", title=title)
         if not await self.app.push_screen_wait(Confirm(question)):
             return
-        try:
-            self.capp.store.delete(chosen.id)
-        except StoreError as exc:
-            self.notify(store_error(exc.code, **exc.detail), severity="error")
+        if self._attempt(lambda: self.capp.store.delete(chosen.id)) is None:
             return
         self.refresh_sessions()
         self.notify(_("Moved to the trash. t shows the trash."))
@@ -257,10 +252,7 @@ class HomeScreen(Screen[None]):
         chosen = await self.app.push_screen_wait(Choose(_("Restore from the trash"), options))
         if not chosen:
             return
-        try:
-            self.capp.store.restore(chosen)
-        except StoreError as exc:
-            self.notify(store_error(exc.code, **exc.detail), severity="error")
+        if self._attempt(lambda: self.capp.store.restore(chosen)) is None:
             return
         self.refresh_sessions()
         self.notify(_("Session {id} restored.", id=chosen))
@@ -270,8 +262,8 @@ class HomeScreen(Screen[None]):
         from tui.demo import demo_sessions
 
         store = self.capp.store
-        for session in demo_sessions(self.capp.clock(), store.new_id):
-            store.write_new(session)
+        sessions = demo_sessions(self.capp.clock(), store.new_id)
+        self._attempt(lambda: [store.write_new(s) for s in sessions])
         self.refresh_sessions()
 
     def action_export_minutes(self) -> None:
@@ -290,7 +282,7 @@ class HomeScreen(Screen[None]):
         try:
             session = store.load(session_id)
         except Exception as exc:  # damaged or gone since it was listed: say why
-            message = clean_text(str(exc), multiline=False)
+            message = failure(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         try:
@@ -300,6 +292,14 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         self.app.call_from_thread(self.notify, saved_message(path), markup=False, timeout=8)
+
+    def _attempt(self, do: Callable[[], T]) -> T | None:
+        """Run a store operation; if it fails or is refused, say why in words (None)."""
+        try:
+            return do()
+        except Exception as exc:  # a full disk or a vanished file must not stop the meeting
+            self.notify(failure(exc), severity="error", markup=False)
+            return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what needs a selected session when there is none."""

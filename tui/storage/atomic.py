@@ -23,6 +23,7 @@ __all__ = [
     "SaveError",
     "atomic_write_bytes",
     "make_private_folder",
+    "resolve_in_folder",
     "sweep_temporaries",
     "temp_prefix",
 ]
@@ -33,6 +34,7 @@ SAVE_ERROR_CODES: tuple[str, ...] = (
     "permission",
     "io",
     "too_large",
+    "link_outside",
     "other",
 )
 
@@ -146,9 +148,32 @@ def _error_code(exc: BaseException) -> tuple[str, int | None]:
     return "other", None
 
 
+def _real_folder(path: str | os.PathLike[str]) -> str:
+    return os.path.realpath(os.path.dirname(os.fspath(path)) or os.curdir)
+
+
+def resolve_in_folder(path: str | os.PathLike[str]) -> Path | None:
+    """Return path's real path if it stays below the real path of its own folder, else None.
+
+    A symlink to a file in the same folder, or below it, resolves; one leading anywhere else
+    (or to the folder itself) does not. The folder may itself be a symlink: it is resolved too.
+    """
+    folder = _real_folder(path)
+    target = os.path.realpath(path)
+    if target == folder or os.path.commonpath([folder, target]) != folder:
+        return None
+    return Path(target)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, fs: FileOps = REAL_FS) -> None:
-    """Replace the file at path (its real path if a symlink) with data, crash-safely."""
-    target = Path(os.path.realpath(path))
+    """Replace the file at path (its real path if a symlink) with data, crash-safely.
+
+    A symlink leading out of its folder is refused with SaveError("link_outside"), nothing written.
+    """
+    target = resolve_in_folder(path)
+    if target is None:
+        folder = Path(_real_folder(path))
+        raise SaveError(folder, "link_outside", step="resolve", detail=os.fspath(path))
     folder = target.parent
     tmp = str(folder / f"{temp_prefix(target.name)}{os.getpid()}-{os.urandom(6).hex()}")
     step = "tempfile"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.storage.atomic import REAL_FS, FileOps, atomic_write_bytes
+from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, resolve_in_folder
 from tui.storage.paths import backups_dir, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -53,9 +53,15 @@ def _saved_ns(path: Path) -> int:
 
 
 def keep_backup(folder: Path, path: Path, *, fs: FileOps = REAL_FS) -> Path | None:
-    """Copy ``path`` into the session's backups, keeping the last ten; skip an unchanged copy."""
+    """Copy ``path`` into the session's backups, keeping the last ten; skip an unchanged copy.
+
+    A session file that is a link leading out of the folder is never read: SaveError.
+    """
     session_id = path.stem
-    data = path.read_bytes()
+    source = resolve_in_folder(path)
+    if source is None:
+        raise SaveError(folder, "link_outside", step="backup", detail=str(path))
+    data = source.read_bytes()
     existing = list_backups(folder, session_id)
     if existing and existing[0].read_bytes() == data:
         return existing[0]

@@ -10,6 +10,8 @@ import stat
 from itertools import accumulate
 from typing import Any, NoReturn
 
+from tui.storage.atomic import resolve_in_folder
+
 __all__ = [
     "CURRENT_SCHEMA_VERSION",
     "DEFAULT_MAX_BYTES",
@@ -38,6 +40,7 @@ META_DOC_ID = "1"
 SESSION_APP = "concerto"
 
 REASONS: tuple[str, ...] = (
+    "link_outside",
     "not_file",
     "too_large",
     "empty",
@@ -87,9 +90,16 @@ def _fail(reason: str, **detail: Any) -> NoReturn:
 def load_checked(
     path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> dict[str, Any]:
-    """Read and check a session file without changing it; raises DamagedFile or OSError."""
+    """Read and check a session file without changing it; raises DamagedFile or OSError.
+
+    A symlink is read only when it leads to a file in its own folder (or below it).
+    """
+    target = resolve_in_folder(path)
+    if target is None:
+        _fail("link_outside", at=os.path.realpath(path), path=str(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)  # non-blocking: opening a FIFO must not hang
+    flags |= getattr(os, "O_NOFOLLOW", 0)  # the target was resolved: no link may appear since
+    fd = os.open(target, flags)  # non-blocking: opening a FIFO must not hang
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
