@@ -131,7 +131,7 @@ def test_bad_input_exits_non_zero_with_one_line_and_writes_nothing(  # type: ign
     assert snapshot(data_dir) == before
 
 
-@pytest.mark.parametrize("argv", [["new", "Table"], ["demo"], ["import", "x.json"]])
+@pytest.mark.parametrize("argv", [[], ["list"], ["new", "Table"], ["demo"], ["import", "x.json"]])
 @pytest.mark.parametrize("under", ["", "sub"])
 def test_a_data_folder_that_is_a_file_gives_one_line_not_a_traceback(  # type: ignore[no-untyped-def]
     capsys, tmp_path: Path, argv: list[str], under: str
@@ -139,7 +139,7 @@ def test_a_data_folder_that_is_a_file_gives_one_line_not_a_traceback(  # type: i
     blocker = tmp_path / "sessions"
     blocker.write_text("not a folder")
     folder = blocker / under if under else blocker
-    if argv[0] == "import":  # a real export, from another folder
+    if argv[:1] == ["import"]:  # a real export, from another folder
         other = str(tmp_path / "other")
         _code, sid, _err = run(capsys, "--data-dir", other, "new", "Table")
         exported = str(tmp_path / "x.json")
@@ -149,7 +149,10 @@ def test_a_data_folder_that_is_a_file_gives_one_line_not_a_traceback(  # type: i
     assert code != 0
     assert out == ""
     assert len(err.strip().splitlines()) == 1, err
-    assert str(blocker) in err
+    assert (
+        err
+        == f"concerto: {blocker} n’est pas un dossier : choisissez-en un autre avec --data-dir\n"
+    )
     assert blocker.read_text() == "not a folder"
 
 

@@ -98,6 +98,23 @@ def test_open_and_export_refuse_in_one_line_and_leave_the_outside_file_alone(  #
     assert not (data_dir / ".backups").exists() and not (data_dir / "exports").exists()
 
 
+def test_restoring_a_backup_over_a_link_out_is_refused_in_one_line(  # type: ignore[no-untyped-def]
+    capsys, data_dir: Path, outside: Path, clock: Clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock)
+    sid = store.create("Réunion du CA").id
+    store.open(sid).close()  # opening keeps a backup
+    path = data_dir / f"{sid}.json"
+    target = outside / "else.json"
+    os.replace(path, target)
+    path.symlink_to(target)
+    before = sha(target)
+    code, out, err = cli(capsys, data_dir, "restore", sid, "--backup", "1")
+    assert one_line_error(code, out, err)
+    assert err == f"concerto: {save_error('link_outside', str(data_dir))}\n"
+    assert sha(target) == before and path.is_symlink()
+
+
 async def test_the_app_says_why_it_does_not_open_a_session_linked_from_outside(  # type: ignore[no-untyped-def]
     make_app, linked_out: tuple[str, Path]
 ) -> None:

@@ -111,6 +111,9 @@ def run(args: argparse.Namespace, config: Any) -> int:
     from tui.storage.paths import resolve_data_dir
 
     folder = resolve_data_dir(args.data_dir)
+    blocker = _file_in_the_way(folder)
+    if blocker is not None:  # before the app or a command tries to use the folder
+        raise CliError(_("{path} is not a folder: choose another with --data-dir", path=blocker))
     tz = args.tz or os.environ.get("CONCERTO_TZ") or config.tz or _system_tz()
     if args.command in (None, "open"):
         from tui.app import run_app
@@ -124,6 +127,14 @@ def run(args: argparse.Namespace, config: Any) -> int:
         return COMMANDS[args.command](args, folder, tz)
     except (SaveError, OSError) as exc:  # a full disk, a data folder that is a file: one line
         raise CliError(failure(exc)) from None
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The data folder, or the first of its parents that exists, when it is not a folder."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
 
 
 def _system_tz() -> str:
