@@ -223,3 +223,19 @@ async def test_a_data_folder_where_nothing_can_be_written_is_said_in_words(  # t
             assert isinstance(app.screen, HomeScreen)
         assert app.return_code is None
     assert blocker.read_text() == "not a folder"
+
+
+async def test_a_copy_whose_title_would_be_too_long_is_refused_in_words(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    store.create("x" * 495)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query("#sessions"))
+        await pilot.press("c")  # "Copie de xxx…": 504 characters
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        (note,) = [n for n in app._notifications if n.severity == "error"]
+        assert note.message == "Au plus 500 caractères."
+        assert app.return_code is None
+    assert len(store.list()) == 1

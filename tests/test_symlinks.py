@@ -245,13 +245,13 @@ def test_a_planted_lock_link_never_touches_the_outside_file(  # type: ignore[no-
         owner.touch()  # so that the listing asks who holds the session
     with pytest.raises(StoreError) as info:
         store.open(sid)
-    assert info.value.code == "link_outside" and info.value.detail["file"] == link.name
+    assert info.value.code == "lock_link" and info.value.detail["file"] == link.name
     (listing,) = store.list()
     assert (listing.damaged, listing.locked_by) == (None, None)  # no made-up holder
     code, out, err = cli(capsys, data_dir, "delete", sid)
     assert one_line_error(code, out, err)
     set_language("en")
-    assert store_error("link_outside", id=sid, file=link.name) in err
+    assert store_error("lock_link", id=sid, file=link.name) in err
     after = (sha(target), target.stat().st_mtime_ns, target.stat().st_mode)
     assert after == before  # never truncated, written or chmod-ed
     assert names(outside) == ["notes.txt"]
@@ -273,6 +273,78 @@ async def test_the_app_says_why_it_does_not_open_a_session_with_a_planted_lock( 
         await pilot.pause()
         assert app.ctx is None  # not opened, not even read-only
     set_language("fr")
-    assert shown == [store_error("link_outside", id=sid, file=f".{sid}.lock")]
-    assert "hors du dossier des séances" in shown[0]
+    assert shown == [store_error("lock_link", id=sid, file=f".{sid}.lock")]
+    assert "que Concerto ne suit jamais" in shown[0]
     assert target.read_bytes() == b"the user's notes\n"
+
+
+# -- the store's own folders: a link leading out is never followed --------------------------------
+
+
+def test_backups_and_trash_folders_linked_out_are_never_written(  # type: ignore[no-untyped-def]
+    capsys, data_dir: Path, outside: Path, clock: Clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock)
+    sid = store.create("Comité").id
+    session_file = data_dir / f"{sid}.json"
+    before = sha(session_file)
+    for name in ("backups", "trash"):
+        (outside / name).mkdir()
+        (data_dir / f".{name}").symlink_to(outside / name)
+    handle = store.open(sid)  # opening keeps a backup: refused, the session still opens
+    assert handle.backup_error is not None and handle.backup_error.code == "link_outside"
+    handle.close()
+    code, out, err = cli(capsys, data_dir, "delete", sid)
+    assert one_line_error(code, out, err)
+    assert err == f"concerto: {save_error('link_outside', str(data_dir))}\n"
+    code, out, err = cli(capsys, data_dir, "list", "--trash")
+    assert one_line_error(code, out, err)
+    assert sha(session_file) == before
+    assert [list(os.walk(outside / n)) for n in ("backups", "trash")] == [
+        [(str(outside / "backups"), [], [])],
+        [(str(outside / "trash"), [], [])],
+    ]
+
+
+def test_exporting_into_an_exports_folder_linked_out_is_refused(  # type: ignore[no-untyped-def]
+    capsys, data_dir: Path, outside: Path, clock: Clock
+) -> None:
+    sid = SessionStore(data_dir, clock=clock).create("Comité").id
+    (data_dir / "exports").symlink_to(outside)
+    code, out, err = cli(capsys, data_dir, "export", sid)
+    assert one_line_error(code, out, err)
+    assert "the exports folder is a link that leads out of the data folder" in err
+    assert names(outside) == []
+
+
+def test_a_session_linked_inside_can_be_trashed_listed_and_restored(  # type: ignore[no-untyped-def]
+    data_dir: Path, clock: Clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock)
+    sid = store.create("Comité").id
+    path = data_dir / f"{sid}.json"
+    real = data_dir / "kept" / f"{sid}.json"
+    real.parent.mkdir()
+    os.replace(path, real)
+    path.symlink_to(os.path.relpath(real, data_dir))
+    store.delete(sid)  # the link goes to the trash, where it no longer leads anywhere
+    (trashed,) = store.trash()
+    assert (trashed.id, trashed.damaged) == (sid, "unreadable")
+    store.restore(sid)
+    assert store.load(sid).meeting.title == "Comité"
+
+
+def test_a_lock_linked_inside_the_folder_neither_stops_the_listing_nor_is_opened(  # type: ignore[no-untyped-def]
+    data_dir: Path, clock: Clock
+) -> None:
+    store = SessionStore(data_dir, clock=clock)
+    sid = store.create("Comité").id
+    (data_dir / "notes.txt").write_text("notes\n")
+    (data_dir / f".{sid}.lock").symlink_to("notes.txt")
+    (data_dir / f".{sid}.owner").touch()
+    (listing,) = store.list()
+    assert (listing.id, listing.damaged, listing.locked_by) == (sid, None, None)
+    with pytest.raises(StoreError) as info:
+        store.open(sid)
+    assert info.value.code == "lock_link"
+    assert (data_dir / "notes.txt").read_text() == "notes\n"

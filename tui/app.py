@@ -139,7 +139,7 @@ class ConcertoApp(ShutdownMixin, App[int]):
         try:
             handle = self.store.open(session_id)
         except Exception as exc:  # refused, damaged or unreadable: say why in words, write nothing
-            self.notify(failure(exc), severity="error")
+            self.notify(failure(exc), severity="error", markup=False)
             return
         from tui.context import SessionContext
 

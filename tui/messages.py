@@ -34,9 +34,7 @@ STORE: dict[str, str] = {
     "not_in_trash": N_("no session {id} in the trash"),
     "no_free_id": N_("could not find a free session id"),
     "no_backup": N_("session {id} has no backup number {n}"),
-    "link_outside": N_(
-        "the lock of session {id} is a link that points outside the data folder ({file})"
-    ),
+    "lock_link": N_("the lock of session {id} is a link ({file}), which Concerto never follows"),
 }
 
 SAVE: dict[str, str] = {
@@ -70,8 +68,13 @@ def save_error(code: str, folder: str) -> str:
 def failure(exc: BaseException) -> str:
     """Why a store operation failed or was refused, in one cleaned line of the interface language.
 
-    The store's own conditions are told in words; anything else in the system's words.
+    The store's own conditions and invalid values are told in words; anything else in the
+    system's words.
     """
+    from pydantic_core import ValidationError
+
+    from tui.i18n import get_language
+    from tui.i18n.errors import describe_error
     from tui.model.clean import clean_text
     from tui.storage.atomic import SaveError
     from tui.storage.listing import damage_detail
@@ -84,9 +87,10 @@ def failure(exc: BaseException) -> str:
         text = save_error(exc.code, str(exc.folder))
     elif isinstance(exc, DamagedFile):
         text = damaged_reason(exc.reason, damage_detail(exc))
-    elif isinstance(exc, OSError):
-        path = exc.filename or ""
-        text = _("cannot use {path}: {reason}", path=path, reason=exc.strerror or str(exc))
+    elif isinstance(exc, ValidationError):  # e.g. a title longer than the limit
+        text = describe_error(exc.errors()[0], get_language())
+    elif isinstance(exc, OSError) and exc.filename:
+        text = _("cannot use {path}: {reason}", path=exc.filename, reason=exc.strerror or "")
     else:
-        text = str(exc) or type(exc).__name__
-    return clean_text(text, multiline=False)
+        text = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return clean_text(text or type(exc).__name__, multiline=False)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -244,7 +245,9 @@ class HomeScreen(Screen[None]):
         """Choose a session in the trash to restore."""
         from tui.screens.dialogs import Choose
 
-        items = self.capp.store.trash()
+        items = self._attempt(self.capp.store.trash)
+        if items is None:
+            return
         if not items:
             self.notify(_("The trash is empty."))
             return
@@ -321,11 +324,15 @@ def _matches(x: Listing, wanted: str) -> bool:
 
 
 def _widths(total: int) -> list[int]:
-    """Column widths: fixed ones first, the rest shared by title (2/3) and collective (1/3)."""
-    fixed = [10, 2, 5, 4, 11]
+    """Column widths: fixed ones first, the rest shared by title (2/3) and collective (1/3).
+
+    Every column is at least as wide as its heading in the interface language.
+    """
+    values = [10, 2, 5, 4, 11]
+    fixed = [max(w, cell_len(_(c))) for w, c in zip(values, COLUMNS[2:], strict=True)]
     room = max(20, total - 4 - sum(fixed) - 2 * (len(fixed) + 2))
-    title = room * 2 // 3
-    return [title, room - title, *fixed]
+    collective = max(room - room * 2 // 3, cell_len(_(COLUMNS[1])))
+    return [room - collective, collective, *fixed]
 
 
 def _line(cells: list[Text | str], widths: list[int]) -> Text:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, resolve_in_folder
-from tui.storage.paths import backups_dir, ensure_private_dir
+from tui.storage.paths import backups_dir, ensure_private_dir, inside_folder
 
 if TYPE_CHECKING:
     from tui.storage.store import SessionStore
@@ -32,7 +32,7 @@ class Backup:
 def list_backups(folder: Path, session_id: str) -> list[Path]:
     """Backups of a session, newest first (number 1 is the newest)."""
     where = backups_dir(folder, session_id)
-    if not where.is_dir():
+    if not where.is_dir() or not inside_folder(where, folder):  # never read through a link out
         return []
     names = [n for n in os.listdir(where) if n.endswith(".json") and not n.startswith(".")]
     return [where / n for n in sorted(names, reverse=True)]
@@ -55,17 +55,19 @@ def _saved_ns(path: Path) -> int:
 def keep_backup(folder: Path, path: Path, *, fs: FileOps = REAL_FS) -> Path | None:
     """Copy ``path`` into the session's backups, keeping the last ten; skip an unchanged copy.
 
-    A session file that is a link leading out of the folder is never read: SaveError.
+    A session file or a backups folder that is a link leading out of the data folder is never
+    read nor written: SaveError("link_outside").
     """
     session_id = path.stem
     source = resolve_in_folder(path)
-    if source is None:
+    wanted = backups_dir(folder, session_id)
+    if source is None or not inside_folder(wanted, folder):
         raise SaveError(folder, "link_outside", step="backup", detail=str(path))
     data = source.read_bytes()
     existing = list_backups(folder, session_id)
     if existing and existing[0].read_bytes() == data:
         return existing[0]
-    where = ensure_private_dir(backups_dir(folder, session_id))
+    where = ensure_private_dir(wanted)
     # Named by the file's own mtime so that the newest version sorts first; the digest keeps
     # two versions written within one clock tick apart.
     saved = max(path.stat().st_mtime_ns, _saved_ns(existing[0]) + 1 if existing else 0)

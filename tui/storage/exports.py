@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import unicodedata
 from pathlib import Path
 
-from tui.storage.paths import ensure_private_dir, exports_dir
+from tui.storage.paths import ensure_private_dir, exports_dir, inside_folder
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -45,7 +46,13 @@ def write_export(
         except FileExistsError:
             raise ExistsError(str(output)) from None
         return output
-    where = ensure_private_dir(exports_dir(folder))
+    where = exports_dir(folder)
+    if not inside_folder(where, folder):  # a link leading out of the data folder: never followed
+        from tui.i18n import _
+
+        reason = _("the exports folder is a link that leads out of the data folder")
+        raise OSError(errno.ELOOP, reason, str(where))
+    ensure_private_dir(where)
     for n in range(1, 1000):
         target = where / (f"{stem}.{ext}" if n == 1 else f"{stem}-{n}.{ext}")
         try:

@@ -17,7 +17,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from tui import __version__
-from tui.storage.atomic import SaveError, atomic_write_bytes, resolve_in_folder
+from tui.storage.atomic import SaveError, atomic_write_bytes
 
 __all__ = ["Owner", "SessionLock", "SessionLockedError", "lock_path", "owner_path"]
 
@@ -139,26 +139,26 @@ class SessionLock:
         """True while this instance holds the lock."""
         return self._held
 
-    def _outside_link(self) -> Path | None:
-        """The lock or owner file when it is a link leading out of the folder, else None."""
+    def _link(self) -> Path | None:
+        """The lock or owner file when it is a link (Concerto makes neither as one), else None."""
         for path in (self.lock_file, self.owner_file):
-            if resolve_in_folder(path) is None:
+            if os.path.islink(path):
                 return path
         return None
 
     def acquire(self) -> bool:
         """Try once to take the lock; on success record this process as the owner.
 
-        A lock or owner file that is a link leading out of the folder is never opened: the
-        store's StoreError("link_outside") is raised instead, which every caller translates.
+        A lock or owner file that is a link is never opened: the store's
+        StoreError("lock_link") is raised instead, which every caller translates.
         """
         if self._held:
             return True
-        outside = self._outside_link()
-        if outside is not None:
+        link = self._link()
+        if link is not None:
             from tui.storage.store import StoreError  # the store's refusal (loaded lazily)
 
-            raise StoreError("link_outside", id=self.session_id, file=outside.name)
+            raise StoreError("lock_link", id=self.session_id, file=link.name)
         with _HELD_GUARD:
             if self._key in _HELD:
                 return False
@@ -174,12 +174,11 @@ class SessionLock:
     def is_free(self) -> bool:
         """Probe whether nobody holds the lock, without taking it or touching the owner file.
 
-        A lock file that is a link leading out of the folder is never opened, so nobody can
-        hold it: True.
+        A lock file that is a link is never opened, so nobody can hold it: True.
         """
         if self._held:
             return False
-        if resolve_in_folder(self.lock_file) is None:
+        if os.path.islink(self.lock_file):
             return True
         with _HELD_GUARD:
             if self._key in _HELD:
@@ -217,14 +216,11 @@ class SessionLock:
                     self._held = False
 
     def holder(self) -> Owner | None:
-        """Read who holds the lock; None without an owner file, unknown when it is a link out."""
-        target = resolve_in_folder(self.owner_file)
-        if target is None:
-            return Owner()  # a link out of the folder is never read
+        """Read who holds the lock; None without an owner file, unknown when it is a link."""
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-        flags |= getattr(os, "O_NOFOLLOW", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0)  # a link is never read (ELOOP: unknown holder)
         try:
-            fd = os.open(target, flags)
+            fd = os.open(self.owner_file, flags)
         except FileNotFoundError:
             return None
         except OSError:

@@ -20,7 +20,7 @@ from tui.storage.listing import (
     session_names,
     summarize,
 )
-from tui.storage.paths import ensure_private_dir, session_path, trash_dir
+from tui.storage.paths import ensure_private_dir, inside_folder, session_path, trash_dir
 from tui.storage.rawcheck import (
     CURRENT_SCHEMA_VERSION,
     DEFAULT_MAX_BYTES,
@@ -129,7 +129,10 @@ class SessionStore:
         if f".{session_id}.owner" not in present or not model.is_valid_id(session_id):
             return None
         lock = _lock(self.folder, session_id)
-        if lock.is_free():
+        try:
+            if lock.is_free():
+                return None
+        except OSError:  # cannot be probed: the listing still shows the session
             return None
         owner = lock.holder()
         return owner.describe() if owner else "?"
@@ -256,7 +259,7 @@ class SessionStore:
             owner = lock.holder()
             raise StoreError("locked", id=session_id, by=owner.describe() if owner else "?")
         try:
-            trash = ensure_private_dir(trash_dir(self.folder))
+            trash = ensure_private_dir(self._inside(trash_dir(self.folder)))
             target = trash / path.name
             if target.exists():
                 stamp = self.clock().strftime("%Y%m%dT%H%M%S")
@@ -269,11 +272,17 @@ class SessionStore:
 
     def trash(self) -> Listings:
         """What the trash holds, newest first."""
-        folder = trash_dir(self.folder)
+        folder = self._inside(trash_dir(self.folder))
         if not folder.is_dir():
             return []
-        items = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        items = sorted(folder.glob("*.json"), key=lambda p: p.lstat().st_mtime_ns, reverse=True)
         return [self._summarize_file(p, p.stem.split("--")[0]) for p in items]
+
+    def _inside(self, path: Path) -> Path:
+        """``path`` if it stays in the data folder; a link leading out is refused (SaveError)."""
+        if not inside_folder(path, self.folder):
+            raise SaveError(self.folder, "link_outside", step="resolve", detail=str(path))
+        return path
 
     def restore(self, session_id: str) -> Path:
         """Bring the newest trashed copy of a session back (never over an existing file)."""
@@ -282,11 +291,11 @@ class SessionStore:
         target = session_path(self.folder, session_id)
         if target.exists():
             raise StoreError("exists", id=session_id)
-        folder = trash_dir(self.folder)
+        folder = self._inside(trash_dir(self.folder))
         candidates = [p for p in folder.glob("*.json") if p.stem.split("--")[0] == session_id]
         if not candidates:
             raise StoreError("not_in_trash", id=session_id)
-        newest = max(candidates, key=lambda p: p.stat().st_mtime_ns)
+        newest = max(candidates, key=lambda p: p.lstat().st_mtime_ns)
         try:
             os.link(newest, target)  # fails if the target appeared meanwhile: never overwrites
         except FileExistsError:

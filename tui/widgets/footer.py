@@ -68,23 +68,39 @@ class TranslatedFooter(Footer):
         When some are left out, help (F1, which lists every key of the screen) stays at the end
         of the line: the facilitator always sees where the other keys are.
         """
-        items = list(self.children)
-        palette = [w for w in items if w.has_class("-command-palette")]
-        keys = [w for w in items if w not in palette]
-        helps = [w for w in keys if _is_help(w)]
-        room = self.app.size.width - sum(map(width_of, palette))
-        if sum(map(width_of, keys)) > room:
-            room -= sum(map(width_of, helps))
+        units = _units(list(self.children))
+        palette = [u for u in units if u[0].has_class("-command-palette")]
+        keys = [u for u in units if u not in palette]
+        helps = [u for u in keys if _is_help(u[0])]
+        room = self.app.size.width - sum(_width(u) for u in palette)
+        if sum(_width(u) for u in keys) > room:
+            room -= sum(_width(u) for u in helps)
         else:
             helps = []  # everything fits: help stays where the keymap puts it
         full = False
-        for widget in keys:
-            if widget in helps:
-                widget.display = True
-                continue
-            full = full or width_of(widget) > room
-            widget.display = not full
-            room -= 0 if full else width_of(widget)
+        for unit in keys:
+            shown = True
+            if unit not in helps:
+                full = full or _width(unit) > room
+                shown = not full
+                room -= _width(unit) if shown else 0
+            for widget in unit:
+                widget.display = shown
+
+
+def _units(items: list[Widget]) -> list[list[Widget]]:
+    """The footer's items, a group of keys together with the label that follows it."""
+    units: list[list[Widget]] = []
+    for widget in items:
+        if isinstance(widget, FooterLabel) and units and isinstance(units[-1][-1], KeyGroup):
+            units[-1].append(widget)
+        else:
+            units.append([widget])
+    return units
+
+
+def _width(unit: list[Widget]) -> int:
+    return sum(map(width_of, unit))
 
 
 def _is_help(widget: Widget) -> bool:

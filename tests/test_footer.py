@@ -1,0 +1,50 @@
+"""The footer at any width: whole keys only, a key group with its label, F1 always there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import counter, until
+from test_matrix import _session
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from tui.widgets.footer import TranslatedFooter, width_of
+
+
+def _shown(footer: TranslatedFooter) -> list[Any]:
+    return [w for w in footer.children if w.display]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+async def test_the_footer_shows_whole_keys_and_help_at_every_width(
+    make_app: Any, data_dir: Path, clock: Any, lang: str
+) -> None:
+    _store, sid = _session(data_dir, clock, counter)  # the skills screen: a group of keys
+    app = make_app(session_id=sid, lang=lang)
+    async with app.run_test(size=(200, 24)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(KeyGroup)))
+        footer = app.screen.query_one(TranslatedFooter)
+        everything = len(_shown(footer))
+        for width in (200, 120, 80, 56, 40, 32, 80):
+            await pilot.resize_terminal(width, 24)
+            await until(pilot, lambda w=width: footer.size.width == w)
+            await pilot.pause()
+            shown = _shown(footer)
+            palette = next(w for w in shown if w.has_class("-command-palette"))
+            keys = [w for w in shown if w is not palette]
+            assert any(isinstance(k, FooterKey) and k.key_display == "F1" for k in keys), width
+            # Whole: each key is as wide as it needs, and none runs under the palette key.
+            for key in keys:
+                assert key.outer_size.width + key.styles.margin.width == width_of(key), key
+            assert max(k.region.right for k in keys) <= palette.region.x, width
+            # A group of keys is shown with its label, or not at all.
+            for n, child in enumerate(footer.children):
+                if isinstance(child, KeyGroup):
+                    label = footer.children[n + 1]
+                    assert isinstance(label, FooterLabel) and label.display == child.display
+            if width == 200:
+                assert len(shown) == everything  # nothing left out when it all fits
+            if width <= 56:
+                assert len(shown) < everything
