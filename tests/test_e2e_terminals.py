@@ -269,7 +269,7 @@ def test_every_screen_renders_with_its_footer_keys(
     term = pty_app([CONCERTO, "--data-dir", str(data_dir)], cols=cols, rows=rows, term=term_name,
                    env=env)  # fmt: skip
     wait_screen(term, "home", r"Sessions in", "n New")
-    term.wait_for("2027-2029 action pl")  # its row
+    term.wait_for("2027-2029 action")  # its row
     if "2027-2029 action plan: operations" not in term.line(-2):  # the selected session
         term.press("down")
         term.wait_for("2027-2029 action plan: operations", line=-2)
