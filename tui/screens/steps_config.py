@@ -30,7 +30,7 @@ from tui.widgets.editor_config import (
     Column,
     EditorConfig,
     TableConfig,
-    View,
+    amount,
     blank,
     const,
     date,
@@ -51,20 +51,6 @@ class StepConfig:
     key: str
     editor: EditorConfig
     help: str
-
-
-def _amount(name: str):  # type: ignore[no-untyped-def]
-    """A resource amount: money when financial, else a quantity with its unit."""
-
-    def cell(r: Resource, v: View) -> str:
-        value = getattr(r, name)
-        if value is None:
-            return ""
-        if r.kind == "financial":
-            return v.money(value)
-        return f"{v.number(value)} {r.unit}".strip()
-
-    return cell
 
 
 ACTIONS = StepConfig(
@@ -128,8 +114,8 @@ RESOURCES = StepConfig(
         (
             Column(N_("Resource"), text("label")),
             Column(N_("Type"), word("kind"), 10),
-            Column(N_("Needed"), _amount("needed"), 11, right=True),
-            Column(N_("Available"), _amount("available"), 11, right=True),
+            Column(N_("Needed"), amount("needed"), 11, right=True),
+            Column(N_("Available"), amount("available"), 11, right=True),
             Column(N_("Status"), word("status", short_word), 12),
             Column(N_("Action"), link("action", "actions"), 20, wide=110),
             Column(N_("Source"), text("source"), 16, wide=130),

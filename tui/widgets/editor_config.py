@@ -123,6 +123,20 @@ def number(name: str) -> Cell:
     return lambda r, v: "" if getattr(r, name) is None else v.number(getattr(r, name))
 
 
+def amount(name: str) -> Cell:
+    """An amount: money when the record's kind is financial, else a quantity with its unit."""
+
+    def cell(record: Any, v: View) -> str:
+        value = getattr(record, name)
+        if value is None:
+            return ""
+        if record.kind == "financial":
+            return v.money(value)
+        return f"{v.number(value)} {record.unit}".strip()
+
+    return cell
+
+
 def link(name: str, target: str, none: str = "") -> Cell:
     """A link field, as the linked record's name; ``none`` when empty."""
     return lambda r, v: none if getattr(r, name) is None else v.name(target, getattr(r, name))
