@@ -12,17 +12,13 @@ from pydantic import ValidationError
 from tui.cli import CliError, emit_json
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
-from tui.messages import damaged_reason, store_error
+from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
 
 
 def _store(folder: Path) -> SessionStore:
     return SessionStore(folder)
-
-
-def _fail_store(exc: StoreError) -> CliError:
-    return CliError(store_error(exc.code, **exc.detail))
 
 
 def _fail_validation(exc: ValidationError) -> CliError:
@@ -86,7 +82,7 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     try:
         session = store.load(args.id)
     except StoreError as exc:
-        raise _fail_store(exc) from None
+        raise CliError(failure(exc)) from None
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
     if args.format == "json":  # the session as stored
@@ -144,7 +140,7 @@ def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
     try:
         _store(folder).delete(args.id)
     except StoreError as exc:
-        raise _fail_store(exc) from None
+        raise CliError(failure(exc)) from None
     print(_("Session {id} moved to the trash.", id=args.id))
     return 0
 
@@ -160,7 +156,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
         else:
             store.restore(args.id)
     except StoreError as exc:
-        raise _fail_store(exc) from None
+        raise CliError(failure(exc)) from None
     print(_("Session {id} restored.", id=args.id))
     return 0
 

@@ -22,7 +22,9 @@ __all__ = [
     "ReadOnlyStorageError",
     "SaveError",
     "atomic_write_bytes",
+    "inside_folder",
     "make_private_folder",
+    "require_inside",
     "resolve_in_folder",
     "sweep_temporaries",
     "temp_prefix",
@@ -152,17 +154,30 @@ def _real_folder(path: str | os.PathLike[str]) -> str:
     return os.path.realpath(os.path.dirname(os.fspath(path)) or os.curdir)
 
 
+def _under(real: str, base: str) -> bool:
+    return real != base and os.path.commonpath([base, real]) == base
+
+
+def inside_folder(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` (existing or not) resolves below ``folder``: no link leads it out."""
+    return _under(os.path.realpath(path), os.path.realpath(folder))
+
+
+def require_inside(path: Path, folder: Path, step: str) -> Path:
+    """``path`` if it resolves below ``folder``; else SaveError("link_outside"), nothing touched."""
+    if not inside_folder(path, folder):
+        raise SaveError(folder, "link_outside", step=step, detail=str(path))
+    return path
+
+
 def resolve_in_folder(path: str | os.PathLike[str]) -> Path | None:
     """Return path's real path if it stays below the real path of its own folder, else None.
 
     A symlink to a file in the same folder, or below it, resolves; one leading anywhere else
     (or to the folder itself) does not. The folder may itself be a symlink: it is resolved too.
     """
-    folder = _real_folder(path)
     target = os.path.realpath(path)
-    if target == folder or os.path.commonpath([folder, target]) != folder:
-        return None
-    return Path(target)
+    return Path(target) if _under(target, _real_folder(path)) else None
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, fs: FileOps = REAL_FS) -> None:

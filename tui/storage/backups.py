@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, resolve_in_folder
-from tui.storage.paths import backups_dir, ensure_private_dir, inside_folder
+from tui.storage.atomic import (
+    REAL_FS,
+    FileOps,
+    SaveError,
+    atomic_write_bytes,
+    inside_folder,
+    require_inside,
+    resolve_in_folder,
+)
+from tui.storage.paths import backups_dir, ensure_private_dir
 
 if TYPE_CHECKING:
     from tui.storage.store import SessionStore
@@ -60,9 +68,9 @@ def keep_backup(folder: Path, path: Path, *, fs: FileOps = REAL_FS) -> Path | No
     """
     session_id = path.stem
     source = resolve_in_folder(path)
-    wanted = backups_dir(folder, session_id)
-    if source is None or not inside_folder(wanted, folder):
+    if source is None:
         raise SaveError(folder, "link_outside", step="backup", detail=str(path))
+    wanted = require_inside(backups_dir(folder, session_id), folder, "backup")
     data = source.read_bytes()
     existing = list_backups(folder, session_id)
     if existing and existing[0].read_bytes() == data:

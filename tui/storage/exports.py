@@ -8,7 +8,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from tui.storage.paths import ensure_private_dir, exports_dir, inside_folder
+from tui.storage.atomic import inside_folder
+from tui.storage.paths import ensure_private_dir, exports_dir
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

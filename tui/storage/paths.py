@@ -53,9 +53,3 @@ def ensure_private_dir(path: Path) -> Path:
         folder.mkdir(mode=0o700, exist_ok=True)
     os.chmod(path, 0o700)
     return path
-
-
-def inside_folder(path: Path, folder: Path) -> bool:
-    """Whether ``path`` (existing or not) resolves inside ``folder``: no link leads it out."""
-    real, base = os.path.realpath(path), os.path.realpath(folder)
-    return real != base and os.path.commonpath([base, real]) == base

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from tui import __version__, model
 from tui.model.clean import utcnow
-from tui.storage.atomic import REAL_FS, FileOps, SaveError, atomic_write_bytes, sweep_temporaries
+from tui.storage.atomic import (
+    REAL_FS,
+    FileOps,
+    SaveError,
+    atomic_write_bytes,
+    require_inside,
+    sweep_temporaries,
+)
 from tui.storage.listing import (
     INDEX,
     Listing,
@@ -20,7 +27,7 @@ from tui.storage.listing import (
     session_names,
     summarize,
 )
-from tui.storage.paths import ensure_private_dir, inside_folder, session_path, trash_dir
+from tui.storage.paths import ensure_private_dir, session_path, trash_dir
 from tui.storage.rawcheck import (
     CURRENT_SCHEMA_VERSION,
     DEFAULT_MAX_BYTES,
@@ -259,7 +266,7 @@ class SessionStore:
             owner = lock.holder()
             raise StoreError("locked", id=session_id, by=owner.describe() if owner else "?")
         try:
-            trash = ensure_private_dir(self._inside(trash_dir(self.folder)))
+            trash = ensure_private_dir(require_inside(trash_dir(self.folder), self.folder, "trash"))
             target = trash / path.name
             if target.exists():
                 stamp = self.clock().strftime("%Y%m%dT%H%M%S")
@@ -272,17 +279,11 @@ class SessionStore:
 
     def trash(self) -> Listings:
         """What the trash holds, newest first."""
-        folder = self._inside(trash_dir(self.folder))
+        folder = require_inside(trash_dir(self.folder), self.folder, "trash")
         if not folder.is_dir():
             return []
         items = sorted(folder.glob("*.json"), key=lambda p: p.lstat().st_mtime_ns, reverse=True)
         return [self._summarize_file(p, p.stem.split("--")[0]) for p in items]
-
-    def _inside(self, path: Path) -> Path:
-        """``path`` if it stays in the data folder; a link leading out is refused (SaveError)."""
-        if not inside_folder(path, self.folder):
-            raise SaveError(self.folder, "link_outside", step="resolve", detail=str(path))
-        return path
 
     def restore(self, session_id: str) -> Path:
         """Bring the newest trashed copy of a session back (never over an existing file)."""
@@ -291,7 +292,7 @@ class SessionStore:
         target = session_path(self.folder, session_id)
         if target.exists():
             raise StoreError("exists", id=session_id)
-        folder = self._inside(trash_dir(self.folder))
+        folder = require_inside(trash_dir(self.folder), self.folder, "trash")
         candidates = [p for p in folder.glob("*.json") if p.stem.split("--")[0] == session_id]
         if not candidates:
             raise StoreError("not_in_trash", id=session_id)
