@@ -24,6 +24,7 @@ from tui.model import SCREENS, utcnow
 from tui.model.clean import clean_text
 from tui.shutdown import ShutdownMixin, write_crash_log
 from tui.storage.store import SessionStore, new_session_id
+from tui.typeahead import InOrderKeys
 
 if TYPE_CHECKING:
     from tui.context import SessionContext
@@ -33,7 +34,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(ShutdownMixin, App[int]):
+class ConcertoApp(ShutdownMixin, InOrderKeys, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
@@ -101,9 +102,17 @@ class ConcertoApp(ShutdownMixin, App[int]):
             self.open_session(self.start_session)
 
     def flush_now(self) -> bool:
-        """Write pending changes synchronously (quit, signals, crashes)."""
+        """Write pending changes synchronously (quit, signals, crashes).
+
+        The text of forms still open is kept as drafts first: a dropped connection or a quit
+        loses nothing that was typed.
+        """
         if self.ctx is None:
             return True
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_draft", None)
+            if keep is not None and screen.is_mounted:
+                keep()
         ok = self.ctx.flush(final=True)
         self._show_save_state()
         return ok
@@ -183,14 +192,38 @@ class ConcertoApp(ShutdownMixin, App[int]):
             self.pop_screen()
         self.screen.refresh_sessions()  # type: ignore[attr-defined]
 
-    def changed(self, tables: Iterable[str] | None = None) -> None:
-        """A screen changed the session: save it shortly, off the event loop."""
+    def changed(self, tables: Iterable[str] | None = None, *, undoable: bool = True) -> None:
+        """A screen changed the session: save it shortly, off the event loop.
+
+        A change made while a key is handled is the facilitator's: ctrl+z can undo it.
+        """
         if self.ctx is None or self.ctx.read_only:
             return
+        tables = None if tables is None else list(tables)
+        history, session = self.ctx.history, self.ctx.session
+        if undoable and self.typing:
+            history.record(session, tables, group=_typing_into(self.focused))
+        else:
+            history.seen(session, tables)
         self.ctx.mark(tables)
         self.save_state = "pending"
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._save_soon)
+
+    def undo(self, *, redo: bool = False) -> None:
+        """Undo (or redo) the last change made from the keyboard, and say what it was."""
+        from tui.messages import undone
+
+        ctx = self.ctx
+        if ctx is None or ctx.read_only:
+            return
+        change = ctx.history.redo(ctx.session) if redo else ctx.history.undo(ctx.session)
+        if change is None:
+            self.notify(_("Nothing to redo.") if redo else _("Nothing to undo."))
+            return
+        self.changed(change.tables, undoable=False)
+        self.revision += 1  # every screen shows the session as it is now
+        self.notify(undone(change, redo=redo), markup=False)
 
     def _save_soon(self) -> None:
         self._save_timer = None
@@ -296,6 +329,13 @@ class ConcertoApp(ShutdownMixin, App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+
+
+def _typing_into(widget: object) -> object | None:
+    """The text field being typed into: its keys make one undo step."""
+    from textual.widgets import Input, TextArea
+
+    return widget if isinstance(widget, Input | TextArea) else None
 
 
 def _session_screen_type() -> type:

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterable
 
 from tui.model import Session
+from tui.model.history import History
 from tui.storage.atomic import SaveError
 from tui.storage.handle import SessionHandle
 
@@ -21,6 +22,8 @@ class SessionContext:
         self._dirty: set[str] = set()
         self._all = False
         self._lock = threading.Lock()
+        self.history = History(self.session)
+        """Undo and redo of the changes made from the keyboard while the session is open."""
 
     @property
     def read_only(self) -> bool:

@@ -82,6 +82,8 @@ KEYMAP: tuple[Command, ...] = (
         short=N_("Next item"),
     ),
     Command("home", "ctrl+o", N_("Sessions"), N_("session"), "session", show=False),
+    Command("undo", "ctrl+z", N_("Undo"), N_("edit"), "session", show=False, key_display="^z"),
+    Command("redo", "ctrl+y", N_("Redo"), N_("edit"), "session", show=False, key_display="^y"),
     # -- record editor (scope "editor") --------------------------------------------------
     Command("add_record", "a", N_("Add"), N_("record"), "editor"),
     Command("add_indicator", "i", N_("Add an indicator"), N_("record"), "editor"),
@@ -266,8 +268,13 @@ def is_command_key(key: str) -> bool:
     return key.startswith("ctrl+") or (key[0] == "f" and key[1:].isdigit())
 
 
-YIELDING: frozenset[tuple[str, str]] = frozenset({("quit", "ctrl+q"), ("help", "f1")})
-"""App commands whose key also closes a form, a pane or a dialog: never priority bindings.
+SAME_IN_FIELDS: frozenset[tuple[str, str]] = frozenset({("undo", "ctrl+z"), ("redo", "ctrl+y")})
+"""Commands whose key a text field uses for the same thing: in a field that has its own undo
+(a text area), the field's; anywhere else, the session's."""
+YIELDING: frozenset[tuple[str, str]] = frozenset(
+    {("quit", "ctrl+q"), ("help", "f1"), *SAME_IN_FIELDS}
+)
+"""Commands whose key also closes a form, a pane or a dialog, or edits a field: never priority.
 
 A priority binding of the app acts before any other: ctrl+q quit the app from a record form
 instead of closing it (the way out that is not Escape), and F1 left the help open.

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.i18n import N_, _
+from tui.model.clean import clean_text
+
+if TYPE_CHECKING:
+    from tui.model.history import Change
 
 DAMAGED: dict[str, str] = {
     "link_outside": N_("the file is a link that points outside the data folder ({detail})"),
@@ -94,3 +100,19 @@ def failure(exc: BaseException) -> str:
     else:
         text = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
     return clean_text(text or type(exc).__name__, multiline=False)
+
+
+def undone(change: Change, *, redo: bool) -> str:
+    """What ctrl+z (or ctrl+y) just did, in a few words naming the record."""
+    kinds = (
+        (change.added, N_("Undone: adding “{name}”"), N_("Redone: adding “{name}”")),
+        (change.removed, N_("Undone: deleting “{name}”"), N_("Redone: deleting “{name}”")),
+        (change.edited, N_("Undone: change to “{name}”"), N_("Redone: change to “{name}”")),
+    )
+    for names, undo_text, redo_text in kinds:
+        named = [name for name in names if name]
+        if named:
+            text = _(redo_text if redo else undo_text, name=clean_text(named[0], multiline=False))
+            more = len(names) - 1
+            return text + (f" (+{more})" if more else "")
+    return _("Redone: the last change") if redo else _("Undone: the last change")

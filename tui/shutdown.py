@@ -30,6 +30,8 @@ class ShutdownMixin:
 
         def close_session(self) -> None: ...
 
+        def stop_ordering(self) -> None: ...
+
         def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None: ...
 
     def install_signal_handlers(self) -> None:
@@ -48,6 +50,7 @@ class ShutdownMixin:
 
     async def _settle_and_exit(self) -> None:
         """Let keys already typed reach the model, save, and leave."""
+        self.stop_ordering()  # the terminal is gone: waiting on its rendering could stall
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.settle(), 1.0)
         self.flush_now()

@@ -148,6 +148,14 @@ class SessionScreen(LiveCapture, Screen[None]):
         if key:
             self.capp.show_screen(key)
 
+    def action_undo(self) -> None:
+        """Undo the last change made from the keyboard, on whichever screen it was made."""
+        self.capp.undo()
+
+    def action_redo(self) -> None:
+        """Redo the last change undone."""
+        self.capp.undo(redo=True)
+
     def action_home(self) -> None:
         """Back to the list of sessions."""
         self.capp.go_home()

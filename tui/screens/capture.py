@@ -6,6 +6,8 @@ focus back, untouched (tui.screens.live). The quick line takes the short syntax 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
@@ -16,8 +18,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Checkbox, Input, Label, Static, TextArea
-from textual.widgets._select import SelectOverlay
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets._select import InvalidSelectValueError, SelectOverlay
 
 from tui.i18n import N_, _
 from tui.model import ActionItem, Decision, ParkingItem, Session
@@ -26,7 +29,7 @@ from tui.model.changes import ADOPTION_DECISION
 from tui.model.text import LongLabel
 from tui.quick import QuickError, complete_name, parse_line
 from tui.screens.dialogs import CANCEL
-from tui.widgets.fields import FieldSpec, spec_for
+from tui.widgets.fields import FieldSpec, display, spec_for
 from tui.widgets.form import LineInput, RecordForm
 from tui.widgets.stepbar import screen_name
 
@@ -149,8 +152,14 @@ class CaptureForm(ModalScreen[Captured | None]):
         options: dict[str, list[tuple[str, str]]] | None = None,
         adoption: bool | None = None,
         drafts: dict[str, str] | None = None,
+        restore: dict[str, str] | None = None,
+        keep: Callable[[dict[str, str]], None] | None = None,
     ) -> None:
-        """Edit ``record`` with ``specs``; ``adoption`` shows the adoption box (its value)."""
+        """Edit ``record`` with ``specs``; ``adoption`` shows the adoption box (its value).
+
+        ``restore`` is what was typed when the form was last left unsaved; ``keep`` takes
+        what is typed now when the form is left unsaved again (Esc, quitting, a dropped line).
+        """
         super().__init__()
         self.title_text = title
         self.specs = specs
@@ -159,6 +168,10 @@ class CaptureForm(ModalScreen[Captured | None]):
         self.options = options or {}
         self.adoption = adoption
         self.drafts: dict[str, str] = dict(drafts or {})
+        self.restore = dict(restore or {})
+        self.keep = keep
+        self.blank = {spec.name: display(spec, getattr(record, spec.name, None)) for spec in specs}
+        """What each field shows before anything is typed: the rest is the facilitator's."""
 
     def compose(self) -> ComposeResult:
         """Title, form, the adoption box of a follow-up, message, hint."""
@@ -177,7 +190,11 @@ class CaptureForm(ModalScreen[Captured | None]):
     def on_mount(self) -> None:
         """Show the record, offer the names, focus the first field."""
         form = self.query_one(RecordForm)
-        form.load(self.record, dict(self.drafts), self.options)
+        form.load(self.record, {**self.drafts, **self.restore}, self.options)
+        for name, value in self.restore.items():
+            for select in self.query(f"#f-{name}").results(Select):
+                with contextlib.suppress(InvalidSelectValueError):
+                    select.value = value
         for name in NAME_FIELDS:
             for widget in self.query(f"#f-{name}").results(Input):
                 widget.suggester = NameSuggester(self.names)
@@ -217,9 +234,31 @@ class CaptureForm(ModalScreen[Captured | None]):
         error.update(message)
         error.display = bool(message)
 
+    def typed(self) -> dict[str, str]:
+        """The text of each field the facilitator changed, as it shows now."""
+        shown = {spec.name: field_text(self.query_one(f"#f-{spec.name}")) for spec in self.specs}
+        return {name: text for name, text in shown.items() if text != self.blank.get(name)}
+
+    def keep_draft(self) -> None:
+        """Hand what was typed to ``keep`` (nothing typed: the draft is cleared)."""
+        if self.keep is not None:
+            self.keep(self.typed())
+
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without saving; what was typed is kept as a draft that the form brings back."""
+        self.keep_draft()
         self.dismiss(None)
+
+
+def field_text(widget: Widget) -> str:
+    """What a field shows, as text."""
+    if isinstance(widget, Input):
+        return widget.value
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Select):
+        return "" if widget.value is Select.NULL else str(widget.value)
+    return ""
 
 
 class QuickCapture(ModalScreen[str | None]):
@@ -238,10 +277,18 @@ class QuickCapture(ModalScreen[str | None]):
         "A line that cannot be read stays as typed, with the reason below it."
     )
 
-    def __init__(self, names: list[str]) -> None:
-        """Offer ``names`` for ``@`` completion."""
+    def __init__(
+        self,
+        names: list[str],
+        *,
+        line: str = "",
+        keep: Callable[[dict[str, str]], None] | None = None,
+    ) -> None:
+        """Offer ``names`` for ``@`` completion; ``line`` was typed last time, unsaved."""
         super().__init__()
         self.names = names
+        self.line = line
+        self.keep = keep
 
     def compose(self) -> ComposeResult:
         """Hint, line, message."""
@@ -252,6 +299,7 @@ class QuickCapture(ModalScreen[str | None]):
                 markup=False,
             )
             yield LineInput(
+                self.line,
                 id="quick-line",
                 compact=True,
                 placeholder=_("d The committee adopts the budget"),
@@ -275,6 +323,13 @@ class QuickCapture(ModalScreen[str | None]):
             return
         self.dismiss(event.value)
 
+    def keep_draft(self) -> None:
+        """Hand the line typed to ``keep``."""
+        if self.keep is not None:
+            text = self.query_one("#quick-line", Input).value
+            self.keep({"line": text} if text.strip() else {})
+
     def action_cancel(self) -> None:
-        """Close without recording."""
+        """Close without recording; the line is kept as a draft that ctrl+t brings back."""
+        self.keep_draft()
         self.dismiss(None)

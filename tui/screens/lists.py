@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
 
@@ -253,15 +254,18 @@ class LiveLists(ModalScreen[None]):
 
     def action_edit_item(self) -> None:
         """Edit the selected decision or action item."""
-        from tui.screens.live import action_form, decision_form
+        from tui.screens.live import action_form, decision_form, keep_typed
 
         chosen = self._selected()
         if self.capp.ctx is None or self.capp.ctx.read_only or chosen is None:
             return
+        table = "decisions" if isinstance(chosen, Decision) else "action_items"
+        keep = functools.partial(keep_typed, self.capp, f"{table}/{chosen.id}/")
         if isinstance(chosen, Decision):
-            self.app.push_screen(decision_form(self.session, chosen), self._saved_decision)
+            form = decision_form(self.session, chosen, keep=keep)
+            self.app.push_screen(form, self._saved_decision)
         elif isinstance(chosen, ActionItem):
-            self.app.push_screen(action_form(self.session, chosen), self._saved_item)
+            self.app.push_screen(action_form(self.session, chosen, keep=keep), self._saved_item)
 
     def _saved_decision(self, captured: Captured | None) -> None:
         from tui.screens.live import save_decision

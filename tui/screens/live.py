@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel
@@ -47,13 +49,15 @@ class LiveCapture:
         """Record a decision."""
         session = self._live_session()
         if session is not None:
-            self._live_screen().app.push_screen(decision_form(session), self._live_decision_saved)
+            form = decision_form(session, keep=self._live_keeper("decisions"))
+            self._live_screen().app.push_screen(form, self._live_decision_saved)
 
     def action_capture_action(self) -> None:
         """Record an action item."""
         session = self._live_session()
         if session is not None:
-            self._live_screen().app.push_screen(action_form(session), self._live_record_saved)
+            form = action_form(session, keep=self._live_keeper("action_items"))
+            self._live_screen().app.push_screen(form, self._live_record_saved)
 
     def action_capture_parking(self) -> None:
         """Put a topic in the parking lot."""
@@ -61,8 +65,14 @@ class LiveCapture:
         if session is None:
             return
         record = ParkingItem.model_construct(label="", step=session.progress.screen)
-        title, names = _("New topic for the parking lot"), participant_names(session)
-        form = CaptureForm(title, PARKING_FIELDS, record, names=names)
+        form = CaptureForm(
+            _("New topic for the parking lot"),
+            PARKING_FIELDS,
+            record,
+            names=participant_names(session),
+            restore=drafts_under(session, new_prefix("parking")),
+            keep=self._live_keeper("parking"),
+        )
         self._live_screen().app.push_screen(form, self._live_record_saved)
 
     def action_capture_note(self) -> None:
@@ -71,16 +81,29 @@ class LiveCapture:
         if session is None:
             return
         record = NoteEntry.model_construct(text="", step=session.progress.screen)
-        form = CaptureForm(_("New note"), NOTE_FIELDS, record, names=participant_names(session))
+        form = CaptureForm(
+            _("New note"),
+            NOTE_FIELDS,
+            record,
+            names=participant_names(session),
+            restore=drafts_under(session, new_prefix("notes")),
+            keep=self._live_keeper("notes"),
+        )
         self._live_screen().app.push_screen(form, self._live_note_saved)
 
     def action_quick_capture(self) -> None:
         """Record from one line of short syntax."""
         session = self._live_session()
         if session is not None:
-            self._live_screen().app.push_screen(
-                QuickCapture(participant_names(session)), self._live_line_saved
+            line = drafts_under(session, new_prefix("quick")).get("line", "")
+            form = QuickCapture(
+                participant_names(session), line=line, keep=self._live_keeper("quick")
             )
+            self._live_screen().app.push_screen(form, self._live_line_saved)
+
+    def _live_keeper(self, kind: str) -> Callable[[dict[str, str]], None]:
+        """What keeps the text of a new capture left unsaved, for the same key to bring back."""
+        return functools.partial(keep_typed, self._live_screen().capp, new_prefix(kind))
 
     def action_live_lists(self) -> None:
         """The session's decisions and action items."""
@@ -110,7 +133,8 @@ class LiveCapture:
         note = cast(NoteEntry, captured.record)
         me = self._live_screen()
         add_note(me.ctx.session, note.step, note.text)
-        self._live_changed(["notes"], note.step)
+        replace_drafts(me.ctx.session, new_prefix("notes"), {})
+        self._live_changed(["notes", "drafts"], note.step)
         me.notify(_("Note added to {screen}.", screen=screen_name(note.step)))
 
     def _live_line_saved(self, line: str | None) -> None:
@@ -121,7 +145,9 @@ class LiveCapture:
         capture = parse_line(line, participant_names(session))
         step = session.progress.screen
         record = apply_capture(session, capture, step, me.capp.clock(), me.capp.tz)
-        self._live_changed([TABLES[capture.kind]], step if capture.kind == "note" else None)
+        replace_drafts(session, new_prefix("quick"), {})
+        tables = [TABLES[capture.kind], "drafts"]
+        self._live_changed(tables, step if capture.kind == "note" else None)
         if isinstance(record, Decision):
             me.notify(_("Decision {number} recorded.", number=record.number or ""))
         elif isinstance(record, ActionItem):
@@ -139,7 +165,12 @@ class LiveCapture:
             reload_keeping_cursor(me)
 
 
-def decision_form(session: Session, record: Decision | None = None) -> CaptureForm:
+Keep = Callable[[dict[str, str]], None]
+
+
+def decision_form(
+    session: Session, record: Decision | None = None, *, keep: Keep | None = None
+) -> CaptureForm:
     """The decision form: a new decision, or a copy of ``record`` to edit."""
     names = participant_names(session)
     follow_up = session.meeting.follows is not None
@@ -151,29 +182,72 @@ def decision_form(session: Session, record: Decision | None = None) -> CaptureFo
             lang = session.meeting.minutes_lang  # the text goes into the minutes
             record.text = t(lang, "The minutes of the previous meeting are adopted.")
         box = adoption if follow_up and not taken else None
-        return CaptureForm(_("New decision"), DECISION_FIELDS, record, names=names, adoption=box)
+        restore = drafts_under(session, new_prefix("decisions"))
+        return CaptureForm(
+            _("New decision"),
+            DECISION_FIELDS,
+            record,
+            names=names,
+            adoption=box,
+            restore=restore,
+            keep=keep,
+        )
     title = _("Decision {number}", number=record.number or "")
-    drafts = drafts_of(session, "decisions", record.id)
-    return CaptureForm(title, DECISION_FIELDS, record.model_copy(), names=names, drafts=drafts)
+    return CaptureForm(
+        title,
+        DECISION_FIELDS,
+        record.model_copy(),
+        names=names,
+        restore=drafts_of(session, "decisions", record.id),
+        keep=keep,
+    )
 
 
-def action_form(session: Session, record: ActionItem | None = None) -> CaptureForm:
+def action_form(
+    session: Session, record: ActionItem | None = None, *, keep: Keep | None = None
+) -> CaptureForm:
     """The action-item form: a new item, or a copy of ``record`` to edit."""
     options = {"decision": [(f"{d.number or ''} {d.text}"[:60], d.id) for d in session.decisions]}
     names = participant_names(session)
     if record is None:
         new = ActionItem.model_construct(label="", step=session.progress.screen)
-        return CaptureForm(_("New action item"), ACTION_FIELDS, new, names=names, options=options)
-    copy, drafts = record.model_copy(), drafts_of(session, "action_items", record.id)
+        restore = drafts_under(session, new_prefix("action_items"))
+        title = _("New action item")
+    else:
+        new, restore = record.model_copy(), drafts_of(session, "action_items", record.id)
+        title = _("Action item")
     return CaptureForm(
-        _("Action item"), ACTION_FIELDS, copy, names=names, options=options, drafts=drafts
+        title, ACTION_FIELDS, new, names=names, options=options, restore=restore, keep=keep
     )
+
+
+NEW = "capture/"
+"""Drafts of new captures left unsaved: ``capture/<table>/<field>``."""
+
+
+def new_prefix(kind: str) -> str:
+    """Where the unsaved text of a new capture of ``kind`` is kept among the drafts."""
+    return f"{NEW}{kind}/"
+
+
+def drafts_under(session: Session, prefix: str) -> dict[str, str]:
+    """The drafts whose key starts with ``prefix``, by the rest of their key (the field)."""
+    return {k[len(prefix) :]: v for k, v in session.drafts.items() if k.startswith(prefix)}
 
 
 def drafts_of(session: Session, table: str, record_id: str) -> dict[str, str]:
     """The drafts of one record, by field."""
-    prefix = f"{table}/{record_id}/"
-    return {k[len(prefix) :]: v for k, v in session.drafts.items() if k.startswith(prefix)}
+    return drafts_under(session, f"{table}/{record_id}/")
+
+
+def keep_typed(app: ConcertoApp, prefix: str, typed: dict[str, str]) -> None:
+    """Keep the text of a form left unsaved as drafts under ``prefix`` (and say so)."""
+    if app.ctx is None or app.ctx.read_only:
+        return
+    if replace_drafts(app.ctx.session, prefix, typed):
+        app.changed(["drafts"])
+    if typed:
+        app.notify(_("Kept as a draft: the same key brings it back."))
 
 
 def _valid(record: BaseModel) -> Any:
@@ -189,6 +263,7 @@ def save_decision(app: ConcertoApp, captured: Captured) -> Decision:
         session.decisions = [decision if d.id == decision.id else d for d in session.decisions]
     else:
         add_decision(session, decision, app.clock(), app.tz)
+        replace_drafts(session, new_prefix("decisions"), {})
     _keep_drafts(session, "decisions", decision.id, captured.drafts)
     app.changed(["decisions", "drafts"])
     return decision
@@ -205,6 +280,7 @@ def save_record(app: ConcertoApp, captured: Captured) -> BaseModel:
         setattr(session, table, [valid if r.id == valid.id else r for r in records])
     else:
         setattr(session, table, [*records, valid])
+        replace_drafts(session, new_prefix(table), {})
     _keep_drafts(session, table, valid.id, captured.drafts)
     app.changed([table, "drafts"])
     return cast(BaseModel, valid)
@@ -212,11 +288,17 @@ def save_record(app: ConcertoApp, captured: Captured) -> BaseModel:
 
 def _keep_drafts(session: Session, table: str, record_id: str, drafts: dict[str, str]) -> None:
     """Keep what was typed but not valid yet, as every editor does (``table/id/field``)."""
-    prefix = f"{table}/{record_id}/"
+    replace_drafts(session, f"{table}/{record_id}/", drafts)
+
+
+def replace_drafts(session: Session, prefix: str, drafts: dict[str, str]) -> bool:
+    """Make ``drafts`` (by field) the drafts under ``prefix``; True if that changed them."""
     kept = {k: v for k, v in session.drafts.items() if not k.startswith(prefix)}
     kept.update({f"{prefix}{name}": text for name, text in drafts.items()})
-    if kept != session.drafts:
-        session.drafts = kept
+    if kept == session.drafts:
+        return False
+    session.drafts = kept
+    return True
 
 
 def reload_keeping_cursor(screen: SessionScreen) -> None:

@@ -1,0 +1,200 @@
+"""Keys handled in the order they were typed, each one whole before the next is routed.
+
+Textual routes a key as soon as the app reads it: it forwards it to the focused widget's own
+queue and goes on to the next key. When several keys arrive in one read (a line over a slow SSH
+link, a paste without bracketed paste, a fast typist), the app therefore acted on a later key
+before the widget had handled the earlier ones:
+
+- Enter (a priority binding that saves a form) ran before the characters typed ahead of it
+  reached the field: a parked topic lost its text;
+- a key that opens a dialog (ctrl+g) bubbles back to the app to run its binding only after the
+  keys typed after it were forwarded to the screen below: ``3`` set a level in the matrix
+  instead of choosing the third entry of Go to.
+
+``InOrderKeys`` makes the app wait, after routing a key or a paste, until the widgets it went
+through (and the messages it caused along the way, such as a field's Changed) have been handled,
+its binding has run if it bubbled back to the app, and a screen it opened or closed is mounted
+and focused. Only then is the next key routed, to whatever has the focus by then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual._callback import invoke
+from textual.css.query import NoMatches
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+SETTLE_TIMEOUT = 1.0
+"""Seconds one key may take to settle before the next is routed anyway (never a deadlock)."""
+ROUNDS = 50
+"""Rounds of markers at most: each round follows the messages the previous one caused."""
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _AppBase = App[Any]
+else:
+    _AppBase = object
+
+
+async def _processed(nodes: list[MessagePump]) -> None:
+    """Return once each of ``nodes`` has handled what was in its queue when called."""
+    loop = asyncio.get_running_loop()
+    waits: list[asyncio.Future[None]] = []
+    for node in nodes:
+        done: asyncio.Future[None] = loop.create_future()
+        if node.call_later(_resolve, done):
+            waits.append(done)
+    if waits:
+        await asyncio.gather(*waits)
+
+
+def _resolve(done: asyncio.Future[None]) -> None:
+    if not done.done():  # the wait may have been given up (a timeout)
+        done.set_result(None)
+
+
+def _busy(nodes: list[MessagePump]) -> bool:
+    return any(not node._message_queue.empty() for node in nodes)
+
+
+class InOrderKeys(_AppBase):
+    """App mixin: each key and paste is handled whole before the next one is routed."""
+
+    _in_flight: Message | None = None
+    """The key or paste being routed: when it bubbles back to the app, it is handled inline."""
+    _bubbled: bool = False
+
+    _deferred: list[events.Callback]
+    """Callbacks the key asked of the app (a widget's focus() is one): run before the next key."""
+
+    def post_message(self, message: Message) -> bool:
+        """Queue ``message``; what the key being routed sends back to the app is kept aside.
+
+        The key itself, bubbling back, has its bindings run inline. A callback it caused (a
+        pane that mounts and calls ``focus()``) would otherwise wait in the app's queue behind
+        the keys typed after it: they would reach the widget that had the focus before.
+        """
+        if self._routing is not None and threading.get_ident() == self._thread_id:
+            if message is self._in_flight and getattr(message, "is_forwarded", False):
+                self._bubbled = True
+                return True
+            if isinstance(message, events.Callback):
+                self._deferred.append(message)
+                return True
+        return super().post_message(message)
+
+    async def _run_deferred(self) -> bool:
+        """Run the callbacks the key caused, in order; True if there were any.
+
+        Those the app was asked to call next (a dialog's result reaches the screen that opened
+        it so) would run once the key is done, after the next key could be routed.
+        """
+        ran = False
+        while self._deferred or self._next_callbacks:
+            if self._next_callbacks:
+                await self._flush_next_callbacks()
+            else:
+                await invoke(self._deferred.pop(0).callback)
+            ran = True
+        return ran
+
+    _routing: asyncio.Future[None] | None = None
+    _unordered: bool = False
+    """Set when the app is leaving (a signal): keys are then routed at once, as Textual does."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Route keys and pastes one at a time; everything else as Textual does."""
+        if (
+            isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+            and not self._unordered
+        ):
+            self._deferred = []
+            self._routing = routing = asyncio.ensure_future(self._route(event))
+            done, _pending = await asyncio.wait({routing}, timeout=SETTLE_TIMEOUT)
+            self._routing = None
+            for callback in self._deferred:  # not run yet: back to the queue, never lost
+                super().post_message(callback)
+            if not done:  # the key goes on by itself; the next ones are routed now
+                routing.cancel()
+                log.warning("key %r took over %s s to settle", event, SETTLE_TIMEOUT)
+            elif not routing.cancelled() and routing.exception() is not None:
+                raise routing.exception()  # type: ignore[misc]
+            return
+        await super().on_event(event)
+
+    def stop_ordering(self) -> None:
+        """Route the keys still queued at once from now on (the terminal is gone)."""
+        self._unordered = True
+        if self._routing is not None:
+            self._routing.cancel()
+
+    @property
+    def typing(self) -> bool:
+        """True while a key or a paste is being handled (a change is then the facilitator's)."""
+        return self._routing is not None
+
+    async def _route(self, event: events.Key | events.Paste) -> None:
+        if not self.screen_stack:  # the app is closing
+            return
+        screen = self.screen
+        if isinstance(event, events.Key):
+            self.app_focus = True
+            if screen.maximized is not None and event.key == "escape" and self.escape_to_minimize:
+                screen.minimize()
+                return
+            if await self._check_bindings(event.key, priority=True):
+                await self._settle()
+                return
+        target: MessagePump = self.focused or screen
+        self._in_flight, self._bubbled = event, False
+        try:
+            target._forward_event(event)  # type: ignore[attr-defined]
+            await self._drain(target)
+        finally:
+            self._in_flight = None
+        if not self.screen_stack:
+            return
+        if self._bubbled:  # no widget took it: the bindings, as Textual's own App._on_key
+            await super().on_event(event)
+            await self._settle()
+        elif self.screen is not screen:
+            await self._settle()
+
+    async def _drain(self, target: MessagePump) -> None:
+        """Wait until ``target`` and its ancestors (up to the screen) are idle."""
+        chain: list[MessagePump] = []
+        node: MessagePump | None = target
+        while node is not None and node is not self:
+            chain.append(node)
+            node = node._parent
+        for _round in range(ROUNDS):
+            await _processed(chain)
+            if not await self._run_deferred() and not _busy(chain):
+                return
+
+    async def _settle(self) -> None:
+        """Let what a command did settle: panes and screens it opened mounted and focused."""
+        await self._run_deferred()  # before other tasks run, as the app would have done
+        for _turn in range(3):  # an async worker started by the key may push a dialog
+            await asyncio.sleep(0)
+        known = -1
+        for _round in range(ROUNDS):
+            try:
+                nodes: list[MessagePump] = [self.screen, *self.screen.walk_children()]
+            except NoMatches:
+                return
+            await _processed(nodes)
+            ran = await self._run_deferred()
+            if len(nodes) == known and not ran and not _busy(nodes):
+                return
+            known = len(nodes)
