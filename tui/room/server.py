@@ -101,6 +101,7 @@ class RoomServer:
             raise web.HTTPMovedPermanently(f"/{given}/")
         if rest == "":
             view = view_of(request.query.get("view"))
+            await self._catch_up()  # a save since the last look: the page shows it
             text = await asyncio.to_thread(self.follower.whole_page, view)
             return web.Response(text=text, content_type="text/html", charset="utf-8")
         if rest == "events":
@@ -147,18 +148,23 @@ class RoomServer:
         if self._next is not None and not self._next.done():
             self._next.set_result(None)
 
+    async def _catch_up(self) -> None:
+        if self.follower.stale() and await asyncio.to_thread(self.follower.update):
+            self._wake()
+
     async def _poll(self) -> None:
         while True:
             await asyncio.sleep(self.poll_s)
-            if self.follower.stale() and await asyncio.to_thread(self.follower.update):
-                self._wake()
+            await self._catch_up()
 
     async def start(self, host: str, port: int) -> Listening:
         """Listen on ``host``:``port`` (0: any free port); raises PortInUse or OSError."""
         # No access log: the secret is in every path, and must appear in no log.
-        self._runner = web.AppRunner(self.application(), access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            self.application(), access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port, shutdown_timeout=1.0)
+        site = web.TCPSite(self._runner, host, port)
         try:
             await site.start()
         except OSError as exc:

@@ -129,7 +129,12 @@ def _start(app: ConcertoApp, folder: Path, session_id: str, host: str) -> None:
         message = _("The room view did not start: {reason}", reason=str(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
-    app.call_from_thread(app.push_screen, RoomShown(room, folder, session_id))
+    app.call_from_thread(_show, app, RoomShown(room, folder, session_id))
+
+
+def _show(app: ConcertoApp, dialog: RoomShown) -> None:
+    app.clear_notifications()  # « Starting… » would cover the address
+    app.push_screen(dialog)
 
 
 class ShareChoice(Choose):
@@ -156,11 +161,12 @@ class RoomShown(Dialog[None]):
     """The room's address and its QR code, to project; s stops sharing."""
 
     DEFAULT_CSS = """
-    RoomShown > Vertical { width: 80; max-width: 100%; }
+    RoomShown > Vertical { width: 80; max-width: 100%; max-height: 100%; }
+    RoomShown Horizontal { height: auto; }
     RoomShown #room-qr { width: auto; height: auto; margin-right: 1; }
     RoomShown #room-text { width: 1fr; height: auto; }
-    RoomShown #room-url { margin-bottom: 1; text-style: bold; }
-    RoomShown Horizontal { height: auto; }
+    RoomShown #room-text Static { margin-bottom: 1; }
+    RoomShown #room-url { text-style: bold; }
     """
     BINDINGS = [CANCEL, Binding("s", "stop", N_("Stop sharing"))]
 
@@ -171,20 +177,21 @@ class RoomShown(Dialog[None]):
         self.key = (str(folder), session_id)
 
     def compose(self) -> ComposeResult:
-        """The QR code on the left; title, address, who can see it and the keys on the right."""
+        """The QR code with what it shares and who can see it beside, the address below."""
         from tui.room.qr import qr_rows
 
         # A QR code is read dark on light whatever the theme: its colours are fixed.
         code = Text("\n".join(qr_rows(self.room.url)), style="black on white")
         who = lan_warning() if self.room.host == LAN else local_only()
-        with Vertical(), Horizontal():
-            yield Static(code, id="room-qr")
-            with Vertical(id="room-text"):
-                yield Static(_("Share with the room"), classes="dialog-title")
-                yield Static(self.room.url, id="room-url", markup=False)
-                yield Static(_("Read-only: it follows each save."), markup=False)
-                yield Static(who, markup=False)
-                yield Static(_("s: stop sharing · Esc: close"), classes="dialog-hint")
+        with Vertical():
+            with Horizontal():
+                yield Static(code, id="room-qr")
+                with Vertical(id="room-text"):
+                    yield Static(_("Share with the room"), classes="dialog-title")
+                    yield Static(_("Read-only: it follows each save."), markup=False)
+                    yield Static(who, markup=False)
+                    yield Static(_("s: stop sharing · Esc: close"), classes="dialog-hint")
+            yield Static(self.room.url, id="room-url", markup=False)
 
     def action_stop(self) -> None:
         """Stop the server and close."""
