@@ -64,11 +64,13 @@ async def next_message(response: aiohttp.ClientResponse, timeout: float = 5.0) -
 
 async def test_the_page_holds_the_session_and_the_security_headers(served: Served) -> None:
     served.save_decision("Adopter le budget")
-    async with aiohttp.ClientSession() as client:
-        async with client.get(f"{served.base}/{SECRET}/") as response:
-            assert response.status == 200
-            text = await response.text()
-            headers = response.headers
+    async with (
+        aiohttp.ClientSession() as client,
+        client.get(f"{served.base}/{SECRET}/") as response,
+    ):
+        assert response.status == 200
+        text = await response.text()
+        headers = response.headers
     assert "Table de quartier" in text
     assert "Adopter le budget" in text
     assert '<html lang="fr">' in text
@@ -131,9 +133,11 @@ async def test_a_viewer_that_left_is_dropped_at_the_next_save(served: Served) ->
 
 async def test_hostile_text_arrives_as_text(served: Served) -> None:
     served.save_decision(HOSTILE)
-    async with aiohttp.ClientSession() as client:
-        async with client.get(f"{served.base}/{SECRET}/?view=minutes") as response:
-            text = await response.text()
+    async with (
+        aiohttp.ClientSession() as client,
+        client.get(f"{served.base}/{SECRET}/?view=minutes") as response,
+    ):
+        text = await response.text()
     assert "window.pwned" in text
     assert "<script>window" not in text and "</td></tr> " not in text
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in text
