@@ -174,9 +174,12 @@ def cmd_demo(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_room(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Serve the live read-only room view of a session until ctrl+c."""
-    from tui.room.command import serve_room
+    from tui.room.command import RoomRefused, serve_room
 
-    return serve_room(args, _store(folder))
+    try:
+        return serve_room(args, _store(folder))
+    except RoomRefused as exc:
+        raise CliError(str(exc)) from None
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {

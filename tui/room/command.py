@@ -8,7 +8,6 @@ import os
 import signal
 import sys
 
-from tui.cli import CliError
 from tui.i18n import _
 from tui.model import utcnow
 from tui.room.follow import Follower
@@ -16,6 +15,10 @@ from tui.room.qr import qr_ansi, qr_rows
 from tui.room.server import WILDCARDS, Listening, PortInUse, run_room
 from tui.room.words import lan_warning, local_only
 from tui.storage.store import SessionStore
+
+
+class RoomRefused(Exception):
+    """Bad input or a port taken: one line, and the command exits 2."""
 
 
 def _open(store: SessionStore, session_id: str) -> Follower:
@@ -28,7 +31,7 @@ def _open(store: SessionStore, session_id: str) -> Follower:
     try:
         return Follower(store, session_id, utcnow)
     except (StoreError, DamagedFile, ValidationError, OSError) as exc:
-        raise CliError(failure(exc)) from None
+        raise RoomRefused(failure(exc)) from None
 
 
 def _announce(listening: Listening, host: str, for_app: bool) -> None:
@@ -63,18 +66,18 @@ async def _serve(follower: Follower, host: str, port: int, for_app: bool) -> Non
 
 
 def serve_room(args: argparse.Namespace, store: SessionStore) -> int:
-    """Run the room server for ``args.id`` until stopped; bad input is one line (CliError)."""
+    """Run the room server for ``args.id`` until stopped; bad input raises RoomRefused."""
     if not 0 <= args.port <= 65535:
-        raise CliError(_("not a port number: {port}", port=args.port))
+        raise RoomRefused(_("not a port number: {port}", port=args.port))
     follower = _open(store, args.id)
     try:
         asyncio.run(_serve(follower, args.host, args.port, args.for_app))
     except PortInUse:
-        raise CliError(
+        raise RoomRefused(
             _("port {port} is already in use: choose another with --port", port=args.port)
         ) from None
     except OSError as exc:
-        raise CliError(
+        raise RoomRefused(
             _(
                 "cannot listen on {host} port {port}: {reason}",
                 host=args.host,

@@ -13,10 +13,10 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -25,9 +25,6 @@ from tui.i18n import N_, _, get_language
 from tui.model.clean import clean_text
 from tui.room.words import lan_warning, local_only
 from tui.screens.dialogs import CANCEL, Choose, Dialog
-
-if TYPE_CHECKING:
-    from tui.app import ConcertoApp
 
 LOCAL = "127.0.0.1"
 LAN = "0.0.0.0"
@@ -104,11 +101,8 @@ def running_room(folder: Path, session_id: str) -> Room | None:
     return room if room is not None and room.alive else None
 
 
-def share_room(app: ConcertoApp) -> None:
+def share_room(app: App[Any], folder: Path, session_id: str) -> None:
     """The command « Share with the room »: show the running room, or choose where to share."""
-    if app.ctx is None:
-        return
-    folder, session_id = app.store.folder, app.ctx.session.id
     room = running_room(folder, session_id)
     if room is not None:
         app.push_screen(RoomShown(room, folder, session_id))
@@ -122,7 +116,7 @@ def share_room(app: ConcertoApp) -> None:
     app.push_screen(ShareChoice(), chosen)
 
 
-def _start(app: ConcertoApp, folder: Path, session_id: str, host: str) -> None:
+def _start(app: App[Any], folder: Path, session_id: str, host: str) -> None:
     try:
         room = start_room(folder, session_id, host)
     except (RoomError, OSError) as exc:
@@ -132,7 +126,7 @@ def _start(app: ConcertoApp, folder: Path, session_id: str, host: str) -> None:
     app.call_from_thread(_show, app, RoomShown(room, folder, session_id))
 
 
-def _show(app: ConcertoApp, dialog: RoomShown) -> None:
+def _show(app: App[Any], dialog: RoomShown) -> None:
     app.clear_notifications()  # « Starting… » would cover the address
     app.push_screen(dialog)
 
