@@ -60,8 +60,9 @@ def test_it_prints_the_address_and_its_qr_code_then_stops_cleanly_on_ctrl_c(
         urllib.request.urlopen(url.replace(secret, "x" * len(secret)), timeout=10)
     assert wrong.value.code == 404
     room.send_signal(signal.SIGINT)
-    out, err = room.communicate(timeout=15)
-    assert room.returncode == 0
+    assert room.wait(15) == 0
+    assert room.stderr is not None
+    out, err = room.stdout.read(), room.stderr.read()  # not communicate(): readline buffered
     assert err == ""
     assert "Traceback" not in out
     assert out.rstrip().endswith("Room view stopped.")
