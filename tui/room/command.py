@@ -65,6 +65,13 @@ async def _serve(follower: Follower, host: str, port: int, for_app: bool) -> Non
     await run_room(follower, host, port, ready=lambda at: _announce(at, host, for_app), stop=stop)
 
 
+def _reason(exc: OSError) -> str:
+    """The system's words, without asyncio's wrapping (which repeats the address)."""
+    if exc.errno is not None and exc.errno > 0:
+        return os.strerror(exc.errno)
+    return exc.strerror or str(exc)  # a resolver error: negative codes, its own words
+
+
 def serve_room(args: argparse.Namespace, store: SessionStore) -> int:
     """Run the room server for ``args.id`` until stopped; bad input raises RoomRefused."""
     if not 0 <= args.port <= 65535:
@@ -82,7 +89,7 @@ def serve_room(args: argparse.Namespace, store: SessionStore) -> int:
                 "cannot listen on {host} port {port}: {reason}",
                 host=args.host,
                 port=args.port,
-                reason=exc.strerror or str(exc),
+                reason=_reason(exc),
             )
         ) from None
     if not args.for_app:
