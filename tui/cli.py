@@ -77,6 +77,18 @@ def build_parser() -> Parser:
     r.add_argument("id")
     r.add_argument("--backup", type=int, metavar="N", help=_("restore backup number N"))
     sub.add_parser("demo", help=_("write the demo sessions"))
+    rm = sub.add_parser("room", help=_("share a live read-only view of a session (web page)"))
+    rm.add_argument("id")
+    rm.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar=_("ADDRESS"),
+        help=_("address to listen on (default: this computer only; 0.0.0.0: the local network)"),
+    )
+    rm.add_argument("--port", type=int, default=8765, help=_("port (0: any free port)"))
+    # The app runs the room as its child: it reads the address alone and stops it by closing
+    # the child's standard input.
+    rm.add_argument("--for-app", action="store_true", help=argparse.SUPPRESS)
     return p
 
 

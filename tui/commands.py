@@ -172,6 +172,16 @@ def cmd_demo(args: argparse.Namespace, folder: Path, tz: str) -> int:
     return 0
 
 
+def cmd_room(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Serve the live read-only room view of a session until ctrl+c."""
+    from tui.room.command import RoomRefused, serve_room
+
+    try:
+        return serve_room(args, _store(folder))
+    except RoomRefused as exc:
+        raise CliError(str(exc)) from None
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "list": cmd_list,
     "new": cmd_new,
@@ -180,4 +190,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "delete": cmd_delete,
     "restore": cmd_restore,
     "demo": cmd_demo,
+    "room": cmd_room,
 }

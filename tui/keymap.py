@@ -176,6 +176,15 @@ KEYMAP: tuple[Command, ...] = (
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),
+    Command(
+        "share_room",
+        "ctrl+r",
+        N_("Share with the room"),
+        N_("session"),
+        "session",
+        show=False,  # the footer is full at 80 columns: help and palette list it
+        key_display="^r",
+    ),
     Command("follow_up", "f", N_("Follow-up meeting"), N_("session"), "home"),
     # -- minutes (scope "minutes") -------------------------------------------------------
     Command(

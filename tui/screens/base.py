@@ -173,6 +173,12 @@ class SessionScreen(LiveCapture, Screen[None]):
         self.touch("agenda", "progress")
         self.tick()
 
+    def action_share_room(self) -> None:
+        """Serve a live read-only page of the session to the room (tui/screens/room.py)."""
+        from tui.screens.room import share_room
+
+        share_room(self.app, self.capp.store.folder, self.ctx.session.id)
+
     def extra_commands(self) -> list[Any]:
         """Palette entries for every screen of the session ("step: Skills")."""
         from textual.app import SystemCommand

@@ -1,0 +1,1 @@
+"""The room view: a live, read-only web page of a session, served to the people in the room."""
