@@ -74,7 +74,8 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
-    """Export the minutes (md, html) or the whole session (json)."""
+    """Export the minutes (md, html, docx, odt, pdf), the session (json), ics or xlsx."""
+    from tui.export.pdf import PdfUnavailable
     from tui.exporting import minutes_inputs, render_export, write_rendered
     from tui.storage.exports import ExistsError
 
@@ -85,13 +86,21 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         raise CliError(failure(exc)) from None
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
-    if args.format == "json":  # the session as stored
-        rendered = render_export(session, args.format)
-    else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
-        shown, previous = minutes_inputs(store, session)
-        rendered = render_export(shown, args.format, mode=args.mode, previous=previous)
+    try:
+        if args.format == "json":  # the session as stored
+            rendered = render_export(session, args.format)
+        else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
+            shown, previous = minutes_inputs(store, session)
+            rendered = render_export(shown, args.format, mode=args.mode, previous=previous, tz=tz)
+    except PdfUnavailable as exc:
+        raise CliError(pdf_unavailable(exc)) from None
+    if args.format == "ics" and session.meeting.next_date is None:
+        print(_("No date for the next meeting: the calendar holds the follow-ups only."),
+              file=sys.stderr)  # fmt: skip
     if args.output == "-":
-        sys.stdout.write(rendered.text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(rendered.data)
+        sys.stdout.buffer.flush()
         return 0
     output = Path(args.output) if args.output else None
     try:
@@ -108,6 +117,15 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         ) from None
     print(path)
     return 0
+
+
+def pdf_unavailable(exc: Exception) -> str:
+    """Why no PDF can be made here, and what to install."""
+    return _(
+        "PDF export needs WeasyPrint and Pango: pip install 'concerto[pdf]' and, on Debian, "
+        "apt install libpango-1.0-0 libpangoft2-1.0-0 ({reason})",
+        reason=clean_text(str(exc), multiline=False)[:120],
+    )
 
 
 def _describe_open_failure(exc: Exception) -> str:
