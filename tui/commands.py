@@ -76,7 +76,7 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Export the minutes (md, html, docx, odt, pdf), the session (json), ics or xlsx."""
     from tui.export.pdf import PdfUnavailable
-    from tui.exporting import minutes_inputs, render_export, write_rendered
+    from tui.exporting import minutes_inputs, pdf_unavailable, render_export, write_rendered
     from tui.storage.exports import ExistsError
 
     store = _store(folder)
@@ -117,15 +117,6 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         ) from None
     print(path)
     return 0
-
-
-def pdf_unavailable(exc: Exception) -> str:
-    """Why no PDF can be made here, and what to install."""
-    return _(
-        "PDF export needs WeasyPrint and Pango: pip install 'concerto[pdf]' and, on Debian, "
-        "apt install libpango-1.0-0 libpangoft2-1.0-0 ({reason})",
-        reason=clean_text(str(exc), multiline=False)[:120],
-    )
 
 
 def _describe_open_failure(exc: Exception) -> str:

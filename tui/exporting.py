@@ -167,3 +167,15 @@ def failure_message(exc: OSError) -> str:
 
     reason = exc.strerror or str(exc)
     return _("The file could not be written: {reason}", reason=clean_text(reason, multiline=False))
+
+
+def pdf_unavailable(exc: Exception) -> str:
+    """Why no PDF can be made here, and what to install."""
+    from tui.i18n import _
+    from tui.model.clean import clean_text
+
+    return _(
+        "PDF export needs WeasyPrint and Pango: pip install 'concerto[pdf]' and, on Debian, "
+        "apt install libpango-1.0-0 libpangoft2-1.0-0 ({reason})",
+        reason=clean_text(str(exc), multiline=False)[:120],
+    )
