@@ -57,12 +57,13 @@ def render_export(
     lang: str | None = None,
     previous: Session | None = None,
     tz: str = "UTC",
+    isolated: bool = False,
 ) -> Rendered:
     """``session`` exported as ``fmt``; the minutes in ``mode`` and ``lang``, else its own.
 
     ``previous`` (see `minutes_inputs`) makes a follow-up's minutes show what changed; ``tz``
     is the meeting's time zone (the calendar's events). A PDF raises `PdfUnavailable` when
-    WeasyPrint cannot load.
+    WeasyPrint cannot load; ``isolated`` renders it in a child process (the app does).
     """
     lang = lang or session.meeting.minutes_lang
     data: bytes
@@ -86,7 +87,7 @@ def render_export(
     else:
         from tui.export import render_file
 
-        data = render_file(session, fmt, mode=mode, lang=lang, previous=previous)
+        data = render_file(session, fmt, mode=mode, lang=lang, previous=previous, isolated=isolated)
     return Rendered(data, export_stem(session), fmt)
 
 
@@ -120,9 +121,14 @@ def export_session(
     lang: str | None = None,
     tz: str = "UTC",
 ) -> Path:
-    """Render ``session`` as the CLI does and write it to ``exports/``; run off the loop."""
+    """Render ``session`` as the CLI does and write it to ``exports/``; run off the loop.
+
+    A PDF renders in a child process, so that the app answers keys while it does.
+    """
     shown, previous = minutes_inputs(store, session) if fmt != "json" else (session, None)
-    rendered = render_export(shown, fmt, mode=mode, lang=lang, previous=previous, tz=tz)
+    rendered = render_export(
+        shown, fmt, mode=mode, lang=lang, previous=previous, tz=tz, isolated=True
+    )
     return write_rendered(store.folder, rendered)
 
 

@@ -39,10 +39,12 @@ def render_file(
     mode: str | None = None,
     lang: str | None = None,
     previous: Session | None = None,
+    isolated: bool = False,
 ) -> bytes:
     """The minutes of ``session`` as a ``fmt`` file (docx, odt, pdf): the Markdown's content.
 
-    Pure; a PDF raises `tui.export.pdf.PdfUnavailable` when WeasyPrint cannot load.
+    Pure; a PDF raises `tui.export.pdf.PdfUnavailable` when WeasyPrint cannot load, and is
+    rendered in a child process when ``isolated`` (see `tui.export.pdf.render_pdf`).
     """
     if fmt not in FILE_FORMATS:
         raise ValueError(f"unknown minutes format: {fmt!r}")
@@ -54,7 +56,7 @@ def render_file(
     if fmt == "pdf":
         from tui.export.pdf import render_pdf
 
-        return render_pdf(text, frame)
+        return render_pdf(text, frame, isolated=isolated)
     from tui.export.tree import document_tree
 
     nodes = document_tree(text)

@@ -6,12 +6,23 @@ optional extra ``concerto[pdf]``. When it cannot load, `PdfUnavailable` says why
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from typing import Any
+
 from tui.export.frame import Frame
 from tui.export.html import render_html
+
+UNAVAILABLE = 3
+"""Exit status of the rendering child when WeasyPrint cannot load."""
 
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint (or the Pango library it loads) is not installed here."""
+
+
+class PdfError(RuntimeError):
+    """The rendering child failed; the message is its last line of error output."""
 
 
 def css_string(text: str) -> str:
@@ -51,12 +62,53 @@ def print_css(frame: Frame) -> str:
     )
 
 
-def render_pdf(markdown_text: str, frame: Frame) -> bytes:
-    """The minutes ``markdown_text`` as a PDF file; raises `PdfUnavailable` without WeasyPrint."""
+def _weasyprint() -> Any:
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint is there, Pango is not
         raise PdfUnavailable(str(exc)) from None
+    return weasyprint
+
+
+def render_pdf(markdown_text: str, frame: Frame, *, isolated: bool = False) -> bytes:
+    """The minutes ``markdown_text`` as a PDF file; raises `PdfUnavailable` without WeasyPrint.
+
+    ``isolated`` renders in a child process: the app's event loop then shares nothing with
+    the seconds of layout (a thread would hold the interpreter lock for long stretches).
+    """
     page = render_html(markdown_text, frame.title, frame.lang, extra_css=print_css(frame))
-    pdf: bytes = weasyprint.HTML(string=page).write_pdf()
+    if isolated:
+        return _in_child(page)
+    pdf: bytes = _weasyprint().HTML(string=page).write_pdf()
     return pdf
+
+
+def _in_child(page: str) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.export.pdf"],
+        input=page.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if done.returncode == UNAVAILABLE:
+        raise PdfUnavailable(reason[-1] if reason else "")
+    if done.returncode != 0:
+        raise PdfError(reason[-1] if reason else f"exit status {done.returncode}")
+    return done.stdout
+
+
+def _child() -> int:
+    """Read an HTML page on standard input, write its PDF on standard output."""
+    try:
+        weasyprint = _weasyprint()
+    except PdfUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return UNAVAILABLE
+    page = sys.stdin.buffer.read().decode("utf-8")
+    sys.stdout.buffer.write(weasyprint.HTML(string=page).write_pdf())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_child())

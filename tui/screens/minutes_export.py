@@ -1,7 +1,7 @@
 """The Minutes screen's exports: every format rendered and written in a worker thread.
 
 A PDF takes seconds to render: while it does, a progress line counts the seconds and the
-screen keeps answering keys (the rendering runs off the event loop).
+screen keeps answering keys (the rendering runs in a child process, waited on by a worker).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tui.exporting import export_session, failure_message, pdf_unavailable, saved_message
 from tui.i18n import _
+from tui.model.clean import clean_text
 from tui.model.session import Session
 
 SLOW_FORMATS = frozenset({"pdf"})
@@ -85,12 +86,17 @@ class MinutesExports:
     @work(thread=True, group="minutes-export")
     def _export(self: Any, session: Session, fmt: str, mode: str, lang: str, tz: str) -> None:
         """Render and write off the loop; each export gets a file of its own."""
-        from tui.export.pdf import PdfUnavailable
+        from tui.export.pdf import PdfError, PdfUnavailable
 
         try:
             path = export_session(self.capp.store, session, fmt, mode=mode, lang=lang, tz=tz)
         except PdfUnavailable as exc:
             self.app.call_from_thread(self._export_failed, pdf_unavailable(exc))
+            return
+        except PdfError as exc:
+            reason = clean_text(str(exc), multiline=False)
+            message = _("The PDF could not be made: {reason}", reason=reason)
+            self.app.call_from_thread(self._export_failed, message)
             return
         except OSError as exc:
             self.app.call_from_thread(self._export_failed, failure_message(exc))
