@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -15,6 +16,9 @@ from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
+
+if TYPE_CHECKING:
+    from tui.model.session import Session
 
 
 def _store(folder: Path) -> SessionStore:
@@ -144,6 +148,48 @@ def cmd_import(args: argparse.Namespace, folder: Path, tz: str) -> int:
     return 0
 
 
+def cmd_import_actions(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Import the plan's actions from a spreadsheet: all rows, or none and why."""
+    from tui.model.action_import import RowErrors
+    from tui.storage.spreadsheet import SpreadsheetError, describe, import_file
+
+    store = _store(folder)
+    path, lang = Path(args.file), get_language()
+    try:
+        import_file(path, _load(store, args.id).actions, lang)  # checked before any lock
+        handle = store.open(args.id)
+    except StoreError as exc:
+        raise CliError(failure(exc)) from None
+    except SpreadsheetError as exc:
+        raise CliError(describe(exc, path)) from None
+    except RowErrors as exc:
+        for line in exc.lines:
+            print(f"concerto: {clean_text(line, multiline=False)}", file=sys.stderr)
+        return 2
+    try:
+        if handle.read_only:
+            who = handle.holder.describe() if handle.holder is not None else "?"
+            raise CliError(store_error("locked", id=args.id, by=who))
+        session = handle.session
+        done = import_file(path, session.actions, lang)  # the file as it is now, once more
+        session.actions = done.actions
+        handle.save(session, ["actions"])
+    finally:
+        handle.close()
+    print(_("Actions added: {added}; updated: {updated}.", added=done.added, updated=done.updated))
+    return 0
+
+
+def _load(store: SessionStore, session_id: str) -> Session:
+    """A session read without locking; a damaged file is one line."""
+    try:
+        return store.load(session_id)
+    except StoreError:
+        raise
+    except Exception as exc:  # a damaged file: say why, change nothing
+        raise CliError(_describe_open_failure(exc)) from None
+
+
 def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Move a session to the trash."""
     try:
@@ -186,6 +232,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "new": cmd_new,
     "export": cmd_export,
     "import": cmd_import,
+    "import-actions": cmd_import_actions,
     "delete": cmd_delete,
     "restore": cmd_restore,
     "demo": cmd_demo,
