@@ -132,3 +132,66 @@ def test_a_session_open_elsewhere_is_refused_in_one_line(  # type: ignore[no-unt
     assert (code, out) == (2, "") and len(err.splitlines()) == 1
     assert f"{sid} est ouverte ailleurs" in err
     assert (data_dir / f"{sid}.json").read_bytes() == stored
+
+
+def _on_actions(data_dir: Path, clock) -> str:  # type: ignore[no-untyped-def]
+    store = SessionStore(data_dir, clock=clock)
+    session = store.create("Plan")
+    handle = store.open(session.id)
+    handle.session.progress.screen = "actions"
+    handle.save(handle.session)
+    handle.close()
+    return session.id
+
+
+async def _import_from_palette(app, pilot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import until
+
+    from tui.screens.dialogs import AskText
+
+    await until(pilot, lambda: getattr(app.screen, "KEY", None) == "actions")
+    await pilot.press("ctrl+p", *"importer depuis un tableur")
+    await pilot.pause(0.2)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, AskText))
+    app.screen.query_one("#answer").value = str(path)
+    await pilot.press("enter")
+
+
+async def test_the_actions_screen_imports_from_the_palette(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock, tmp_path: Path
+) -> None:
+    from conftest import until
+
+    sid = _on_actions(data_dir, clock)
+    path = tmp_path / "plan.csv"
+    path.write_text(CSV_FR, encoding="utf-8")
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _import_from_palette(app, pilot, path)
+        await until(pilot, lambda: len(actions(data_dir, sid)) == 2)
+        assert any("Actions ajoutées : 2" in n.message for n in app._notifications)
+        assert "Ouvrir une épicerie solidaire" in str(
+            app.screen.query_one("DataTable").get_row_at(0)
+        )
+    assert actions(data_dir, sid)[1] == (
+        "A2", "Transport collectif", "Mobilité", "MRC du Lac", dt.date(2027, 6, 30)
+    )  # fmt: skip
+
+
+async def test_a_bad_file_on_the_actions_screen_says_why_and_changes_nothing(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock, tmp_path: Path
+) -> None:
+    from conftest import until
+
+    sid = _on_actions(data_dir, clock)
+    path = tmp_path / "plan.csv"
+    path.write_text("code;action;échéance\nA1;X;2027-02-31\n", encoding="utf-8")
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _import_from_palette(app, pilot, path)
+        await until(pilot, lambda: any("Rien n'a été importé" in n.message
+                                       for n in app._notifications))  # fmt: skip
+        found = [n.message for n in app._notifications if "Rien" in n.message]
+        assert "ligne 2, échéance : 31 février n'est pas une date" in found[0]
+    assert actions(data_dir, sid) == []
