@@ -114,7 +114,7 @@ def test_export_json_then_import_gives_an_equal_session_under_a_new_id(  # type:
         (["export", "nosuch"], "nosuch"),
         (["delete", "nosuch"], "nosuch"),
         (["restore", "nosuch"], "nosuch"),
-        (["export", "ID", "--format", "pdf"], "pdf"),
+        (["export", "ID", "--format", "rtf"], "rtf"),
         (["bogus"], "bogus"),
     ],
 )

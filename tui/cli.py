@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import tui
+from tui.exporting import FORMATS
 from tui.i18n import LANGS, _, resolve_language, set_language
 from tui.model.clean import clean_text
 
@@ -65,12 +66,15 @@ def build_parser() -> Parser:
     n.add_argument("--minutes-lang", type=_lang, help=_("language of the minutes (fr or en)"))
     e = sub.add_parser("export", help=_("export the minutes or the session"))
     e.add_argument("id")
-    e.add_argument("--format", choices=("md", "html", "json"), default="md")
+    e.add_argument("--format", choices=FORMATS, default="md")
     e.add_argument("--mode", choices=("summary", "formal"), help=_("minutes mode"))
     e.add_argument("-o", "--output", metavar=_("FILE"), help=_("file to write, or - for stdout"))
     e.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     i = sub.add_parser("import", help=_("import a session exported as JSON"))
     i.add_argument("file")
+    a = sub.add_parser("import-actions", help=_("import the plan's actions from a spreadsheet"))
+    a.add_argument("id")
+    a.add_argument("file", metavar=_("FILE"), help=_("CSV or XLSX, one action a row"))
     d = sub.add_parser("delete", help=_("move a session to the trash"))
     d.add_argument("id")
     r = sub.add_parser("restore", help=_("restore a session from the trash or a backup"))

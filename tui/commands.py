@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -15,6 +16,9 @@ from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
+
+if TYPE_CHECKING:
+    from tui.model.session import Session
 
 
 def _store(folder: Path) -> SessionStore:
@@ -74,8 +78,9 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
-    """Export the minutes (md, html) or the whole session (json)."""
-    from tui.exporting import minutes_inputs, render_export, write_rendered
+    """Export the minutes (md, html, docx, odt, pdf), the session (json), ics or xlsx."""
+    from tui.export.pdf import PdfUnavailable
+    from tui.exporting import minutes_inputs, pdf_unavailable, render_export, write_rendered
     from tui.storage.exports import ExistsError
 
     store = _store(folder)
@@ -85,13 +90,21 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         raise CliError(failure(exc)) from None
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
-    if args.format == "json":  # the session as stored
-        rendered = render_export(session, args.format)
-    else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
-        shown, previous = minutes_inputs(store, session)
-        rendered = render_export(shown, args.format, mode=args.mode, previous=previous)
+    try:
+        if args.format == "json":  # the session as stored
+            rendered = render_export(session, args.format)
+        else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
+            shown, previous = minutes_inputs(store, session)
+            rendered = render_export(shown, args.format, mode=args.mode, previous=previous, tz=tz)
+    except PdfUnavailable as exc:
+        raise CliError(pdf_unavailable(exc)) from None
+    if args.format == "ics" and session.meeting.next_date is None:
+        print(_("No date for the next meeting: the calendar holds the follow-ups only."),
+              file=sys.stderr)  # fmt: skip
     if args.output == "-":
-        sys.stdout.write(rendered.text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(rendered.data)
+        sys.stdout.buffer.flush()
         return 0
     output = Path(args.output) if args.output else None
     try:
@@ -133,6 +146,48 @@ def cmd_import(args: argparse.Namespace, folder: Path, tz: str) -> int:
         raise CliError(exc.message) from None
     print(session.id)
     return 0
+
+
+def cmd_import_actions(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Import the plan's actions from a spreadsheet: all rows, or none and why."""
+    from tui.model.action_import import RowErrors
+    from tui.storage.spreadsheet import SpreadsheetError, describe, import_file
+
+    store = _store(folder)
+    path, lang = Path(args.file), get_language()
+    try:
+        import_file(path, _load(store, args.id).actions, lang)  # checked before any lock
+        handle = store.open(args.id)
+    except StoreError as exc:
+        raise CliError(failure(exc)) from None
+    except SpreadsheetError as exc:
+        raise CliError(describe(exc, path)) from None
+    except RowErrors as exc:
+        for line in exc.lines:
+            print(f"concerto: {clean_text(line, multiline=False)}", file=sys.stderr)
+        return 2
+    try:
+        if handle.read_only:
+            who = handle.holder.describe() if handle.holder is not None else "?"
+            raise CliError(store_error("locked", id=args.id, by=who))
+        session = handle.session
+        done = import_file(path, session.actions, lang)  # the file as it is now, once more
+        session.actions = done.actions
+        handle.save(session, ["actions"])
+    finally:
+        handle.close()
+    print(_("Actions added: {added}; updated: {updated}.", added=done.added, updated=done.updated))
+    return 0
+
+
+def _load(store: SessionStore, session_id: str) -> Session:
+    """A session read without locking; a damaged file is one line."""
+    try:
+        return store.load(session_id)
+    except StoreError:
+        raise
+    except Exception as exc:  # a damaged file: say why, change nothing
+        raise CliError(_describe_open_failure(exc)) from None
 
 
 def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
@@ -187,6 +242,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "new": cmd_new,
     "export": cmd_export,
     "import": cmd_import,
+    "import-actions": cmd_import_actions,
     "delete": cmd_delete,
     "restore": cmd_restore,
     "demo": cmd_demo,

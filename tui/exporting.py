@@ -15,22 +15,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.model.session import Session
-
 if TYPE_CHECKING:
+    from tui.model.session import Session
     from tui.storage.store import SessionStore
 
-FORMATS: tuple[str, ...] = ("md", "html", "json")
-"""The minutes as Markdown or HTML, or the whole session as JSON."""
+FORMATS: tuple[str, ...] = ("md", "html", "json", "docx", "odt", "pdf", "ics", "xlsx")
+"""The minutes (Markdown, HTML, Word, OpenDocument, PDF), the whole session (JSON), the
+calendar of the next meeting and the follow-ups (ics), the plan as a workbook (xlsx)."""
+
+MINUTES_FORMATS: tuple[str, ...] = ("md", "html", "docx", "odt", "pdf")
+"""The formats that hold the minutes (a mode and a language apply)."""
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """An export ready to write: its text, the stem of its file name and its extension."""
+    """An export ready to write: its bytes, the stem of its file name and its extension."""
 
-    text: str
+    data: bytes
     stem: str
     ext: str
+
+    @property
+    def text(self) -> str:
+        """The export as text (Markdown, HTML, JSON, ics)."""
+        return self.data.decode("utf-8")
 
 
 def export_stem(session: Session) -> str:
@@ -48,20 +56,39 @@ def render_export(
     mode: str | None = None,
     lang: str | None = None,
     previous: Session | None = None,
+    tz: str = "UTC",
+    isolated: bool = False,
 ) -> Rendered:
     """``session`` exported as ``fmt``; the minutes in ``mode`` and ``lang``, else its own.
 
-    ``previous`` (see `minutes_inputs`) makes a follow-up's minutes show what changed.
+    ``previous`` (see `minutes_inputs`) makes a follow-up's minutes show what changed; ``tz``
+    is the meeting's time zone (the calendar's events). A PDF raises `PdfUnavailable` when
+    WeasyPrint cannot load; ``isolated`` renders it in a child process (the app does).
     """
+    lang = lang or session.meeting.minutes_lang
+    data: bytes
     if fmt == "json":
         from tui.storage.codec import export_json
 
-        text = export_json(session)
-    else:
+        data = export_json(session).encode("utf-8")
+    elif fmt in ("md", "html"):
         from tui.export import render_document
 
         text = render_document(session, fmt, mode=mode, lang=lang, previous=previous)
-    return Rendered(text, export_stem(session), fmt)
+        data = text.encode("utf-8")
+    elif fmt == "ics":
+        from tui.export.ical import render_ics
+
+        data = render_ics(session, lang, tz)
+    elif fmt == "xlsx":
+        from tui.export.workbook import render_xlsx
+
+        data = render_xlsx(session, lang)
+    else:
+        from tui.export import render_file
+
+        data = render_file(session, fmt, mode=mode, lang=lang, previous=previous, isolated=isolated)
+    return Rendered(data, export_stem(session), fmt)
 
 
 def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Session | None]:
@@ -80,8 +107,9 @@ def write_rendered(
     """Write to ``output``, or to ``exports/`` under a new name; never overwrites unless forced."""
     from tui.storage.exports import write_export
 
-    data = rendered.text.encode("utf-8")
-    return write_export(folder, rendered.stem, rendered.ext, data, output=output, force=force)
+    return write_export(
+        folder, rendered.stem, rendered.ext, rendered.data, output=output, force=force
+    )
 
 
 def export_session(
@@ -91,10 +119,16 @@ def export_session(
     *,
     mode: str | None = None,
     lang: str | None = None,
+    tz: str = "UTC",
 ) -> Path:
-    """Render the minutes as the CLI does and write them to ``exports/``; run off the loop."""
+    """Render ``session`` as the CLI does and write it to ``exports/``; run off the loop.
+
+    A PDF renders in a child process, so that the app answers keys while it does.
+    """
     shown, previous = minutes_inputs(store, session) if fmt != "json" else (session, None)
-    rendered = render_export(shown, fmt, mode=mode, lang=lang, previous=previous)
+    rendered = render_export(
+        shown, fmt, mode=mode, lang=lang, previous=previous, tz=tz, isolated=True
+    )
     return write_rendered(store.folder, rendered)
 
 
@@ -139,3 +173,15 @@ def failure_message(exc: OSError) -> str:
 
     reason = exc.strerror or str(exc)
     return _("The file could not be written: {reason}", reason=clean_text(reason, multiline=False))
+
+
+def pdf_unavailable(exc: Exception) -> str:
+    """Why no PDF can be made here, and what to install."""
+    from tui.i18n import _
+    from tui.model.clean import clean_text
+
+    return _(
+        "PDF export needs WeasyPrint and Pango: pip install 'concerto[pdf]' and, on Debian, "
+        "apt install libpango-1.0-0 libpangoft2-1.0-0 ({reason})",
+        reason=clean_text(str(exc), multiline=False)[:120],
+    )

@@ -187,6 +187,8 @@ KEYMAP: tuple[Command, ...] = (
     ),
     Command("follow_up", "f", N_("Follow-up meeting"), N_("session"), "home"),
     # -- minutes (scope "minutes") -------------------------------------------------------
+    # The footer shows what fits at 80 columns, in this order: the secretary's formats and the
+    # two settings first; F1 and the palette list every key.
     Command(
         "export_markdown",
         "e",
@@ -196,15 +198,10 @@ KEYMAP: tuple[Command, ...] = (
         short=N_("Markdown"),
     ),
     Command(
-        "export_html", "h", N_("HTML minutes, to print"), N_("export"), "minutes", short=N_("HTML")
+        "export_docx", "w", N_("Word minutes (.docx)"), N_("export"), "minutes", short=N_("Word")
     ),
     Command(
-        "copy_markdown",
-        "c",
-        N_("Copy the Markdown minutes"),
-        N_("clipboard"),
-        "minutes",
-        short=N_("Copy"),
+        "export_pdf", "p", N_("PDF minutes, to sign"), N_("export"), "minutes", short=N_("PDF")
     ),
     Command(
         "toggle_mode",
@@ -221,6 +218,31 @@ KEYMAP: tuple[Command, ...] = (
         N_("minutes"),
         "minutes",
         short=N_("Language"),
+    ),
+    Command(
+        "export_html", "h", N_("HTML minutes, to print"), N_("export"), "minutes", short=N_("HTML")
+    ),
+    Command(
+        "export_odt", "o", N_("OpenDocument minutes (.odt)"), N_("export"), "minutes", show=False
+    ),
+    Command(
+        "export_ics",
+        "i",
+        N_("Calendar: next meeting and follow-ups (.ics)"),
+        N_("export"),
+        "minutes",
+        show=False,
+    ),
+    Command(
+        "export_xlsx", "x", N_("Workbook of the plan (.xlsx)"), N_("export"), "minutes", show=False
+    ),
+    Command(
+        "copy_markdown",
+        "c",
+        N_("Copy the Markdown minutes"),
+        N_("clipboard"),
+        "minutes",
+        short=N_("Copy"),
     ),
     Command(
         "export_minutes",

@@ -42,8 +42,8 @@ def minutes_parser() -> MarkdownIt:
     return md
 
 
-def render_html(markdown_text: str, title: str, lang: str) -> str:
-    """A complete printable HTML page of the minutes ``markdown_text``."""
+def render_html(markdown_text: str, title: str, lang: str, *, extra_css: str = "") -> str:
+    """A complete printable HTML page of the minutes ``markdown_text``; ``extra_css`` follows."""
     body = minutes_parser().render(markdown_text)
     code = lang if lang in ("fr", "en") else "en"
     return (
@@ -53,7 +53,7 @@ def render_html(markdown_text: str, title: str, lang: str) -> str:
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(clean_text(title, multiline=False), quote=True)}</title>\n"
-        f"<style>\n{STYLE}</style>\n"
+        f"<style>\n{STYLE}{extra_css}</style>\n"
         "</head>\n"
         "<body>\n"
         "<main>\n"

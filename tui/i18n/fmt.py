@@ -62,6 +62,11 @@ def format_date(value: date, lang: str) -> str:
     return text
 
 
+def month_name(month: int, lang: str) -> str:
+    """The name of a month (1-12) as a date writes it: ``février``, ``February``."""
+    return str(babel_dates.get_month_names("wide", "format", locale=_locale(lang))[month])
+
+
 def format_time(value: time, lang: str) -> str:
     """A time of day: `9 h 30`, `9 h` on the hour (Québec), `9:30 a.m.` (U+202F before a.m.)."""
     locale = _locale(lang)

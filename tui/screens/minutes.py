@@ -17,19 +17,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, get_current_worker
 
-from tui.exporting import (
-    export_session,
-    failure_message,
-    minutes_inputs,
-    render_export,
-    saved_message,
-)
+from tui.exporting import minutes_inputs, render_export
 from tui.i18n import N_, _, get_language
 from tui.i18n.fmt import format_number
 from tui.keymap import bindings_for
 from tui.model.clean import clean_text
 from tui.model.session import Session
 from tui.screens.base import SessionScreen
+from tui.screens.minutes_export import MinutesExports
 from tui.screens.palette import scope_commands
 from tui.widgets.choices import choice_word
 from tui.widgets.lines_view import LinesView
@@ -79,7 +74,7 @@ class Drawn:
     """The whole Markdown, with the last lines."""
 
 
-class MinutesScreen(SessionScreen, inherit_bindings=False):
+class MinutesScreen(MinutesExports, SessionScreen, inherit_bindings=False):
     """The minutes as they will be exported, in the session's mode and minutes language."""
 
     KEY = "minutes"
@@ -95,8 +90,11 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
         "The minutes as the exported file will hold them. m switches between a summary "
         "(compte rendu) and formal minutes (procès-verbal, with motions moved and seconded), "
         "l between French and English: both are the session's own settings, kept with it. "
-        "e exports a Markdown file and h an HTML page to print, in the exports folder of the "
-        "data folder, never over an existing file; over SSH the scp line to fetch it is shown. "
+        "e exports a Markdown file, h an HTML page to print, w a Word document, o an "
+        "OpenDocument text, p a PDF (it takes a few seconds; keep working meanwhile), i a "
+        "calendar of the next meeting and the follow-ups, x a workbook of the plan's tables: "
+        "all in the exports folder of the data folder, never over an existing file; over SSH "
+        "the scp line to fetch it is shown. "
         "c copies the Markdown to the clipboard (OSC 52)."
     )
 
@@ -323,33 +321,6 @@ class MinutesScreen(SessionScreen, inherit_bindings=False):
             self.ctx.session.meeting.minutes_lang = lang  # type: ignore[assignment]
             self.touch("meeting")
         self.redraw()
-
-    def action_export_markdown(self) -> None:
-        """Write the minutes to a Markdown file in the exports folder."""
-        self._export(self.ctx.session.model_copy(deep=True), "md", self.mode, self.lang)
-
-    def action_export_html(self) -> None:
-        """Write the minutes to a printable HTML page in the exports folder."""
-        self._export(self.ctx.session.model_copy(deep=True), "html", self.mode, self.lang)
-
-    @work(thread=True, group="minutes-export")
-    def _export(self, session: Session, fmt: str, mode: str, lang: str) -> None:
-        """Render and write off the loop; each export gets a file of its own."""
-        try:
-            path = export_session(self.capp.store, session, fmt, mode=mode, lang=lang)
-        except OSError as exc:
-            self.app.call_from_thread(
-                self.notify, failure_message(exc), severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self._exported, saved_message(path))
-
-    def _exported(self, message: str) -> None:
-        saved = self._part("#minutes-saved", Static)
-        if saved is not None:
-            saved.update(message)
-            saved.display = True
-        self.app.notify(message, markup=False, timeout=8)
 
     def action_copy_markdown(self) -> None:
         """Copy the minutes, as Markdown, to the clipboard of the facilitator's terminal."""

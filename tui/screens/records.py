@@ -103,5 +103,10 @@ class RecordStepScreen(EditorScreen):
             self._show_title()
 
     def extra_commands(self) -> list[Any]:
-        """The editor's commands, then the screens of the session."""
-        return self.editor_commands(self.query_one(RecordEditor)) + super().extra_commands()
+        """The editor's commands (and the actions' import), then the screens of the session."""
+        found = self.editor_commands(self.query_one(RecordEditor))
+        if self.KEY == "actions":
+            from tui.screens.actions_import import import_command
+
+            found.append(import_command(self))
+        return found + super().extra_commands()
