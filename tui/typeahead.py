@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual._callback import invoke
+from textual.app import ScreenStackError
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-SETTLE_TIMEOUT = 1.0
-"""Seconds one key may take to settle before the next is routed anyway (never a deadlock)."""
+SETTLE_TIMEOUT = 5.0
+"""Seconds one key may be waited on before the next is routed anyway (never a deadlock)."""
 ROUNDS = 50
 """Rounds of markers at most: each round follows the messages the previous one caused."""
 
@@ -43,18 +44,6 @@ if TYPE_CHECKING:
     _AppBase = App[Any]
 else:
     _AppBase = object
-
-
-async def _processed(nodes: list[MessagePump]) -> None:
-    """Return once each of ``nodes`` has handled what was in its queue when called."""
-    loop = asyncio.get_running_loop()
-    waits: list[asyncio.Future[None]] = []
-    for node in nodes:
-        done: asyncio.Future[None] = loop.create_future()
-        if node.call_later(_resolve, done):
-            waits.append(done)
-    if waits:
-        await asyncio.gather(*waits)
 
 
 def _resolve(done: asyncio.Future[None]) -> None:
@@ -107,7 +96,9 @@ class InOrderKeys(_AppBase):
             ran = True
         return ran
 
-    _routing: asyncio.Future[None] | None = None
+    _routing: asyncio.Task[Any] | None = None
+    _deadline: float = 0.0
+    _waits: list[asyncio.Future[None]] = []  # replaced, never mutated
     _unordered: bool = False
     """Set when the app is leaving (a signal): keys are then routed at once, as Textual does."""
 
@@ -119,24 +110,23 @@ class InOrderKeys(_AppBase):
             and not self._unordered
         ):
             self._deferred = []
-            self._routing = routing = asyncio.ensure_future(self._route(event))
-            done, _pending = await asyncio.wait({routing}, timeout=SETTLE_TIMEOUT)
-            self._routing = None
-            for callback in self._deferred:  # not run yet: back to the queue, never lost
-                super().post_message(callback)
-            if not done:  # the key goes on by itself; the next ones are routed now
-                routing.cancel()
-                log.warning("key %r took over %s s to settle", event, SETTLE_TIMEOUT)
-            elif not routing.cancelled() and routing.exception() is not None:
-                raise routing.exception()  # type: ignore[misc]
+            self._deadline = asyncio.get_running_loop().time() + SETTLE_TIMEOUT
+            self._routing = asyncio.current_task()
+            try:
+                await self._route(event)
+            finally:
+                self._routing = None
+                self._in_flight = None
+                for callback in self._deferred:  # not run yet: back to the queue, never lost
+                    super().post_message(callback)
             return
         await super().on_event(event)
 
     def stop_ordering(self) -> None:
         """Route the keys still queued at once from now on (the terminal is gone)."""
         self._unordered = True
-        if self._routing is not None:
-            self._routing.cancel()
+        for done in self._waits:  # a wait under way ends now
+            _resolve(done)
 
     @property
     def typing(self) -> bool:
@@ -170,6 +160,31 @@ class InOrderKeys(_AppBase):
         elif self.screen is not screen:
             await self._settle()
 
+    async def _processed(self, nodes: list[MessagePump]) -> bool:
+        """Return once each of ``nodes`` has handled what was in its queue when called.
+
+        False if the key's deadline passed first (or the app is leaving): the wait is given
+        up, nothing else.
+        """
+        loop = asyncio.get_running_loop()
+        waits: list[asyncio.Future[None]] = []
+        for node in nodes:
+            done: asyncio.Future[None] = loop.create_future()
+            if node.call_later(_resolve, done):
+                waits.append(done)
+        if not waits:
+            return True
+        self._waits = waits
+        _done, pending = await asyncio.wait(waits, timeout=max(0.0, self._deadline - loop.time()))
+        self._waits = []
+        return not pending and not self._unordered
+
+    def _gave_up(self) -> None:
+        """Waiting took too long: the key goes on as Textual routes it, the next one too."""
+        if self._in_flight is not None:
+            log.warning("gave up waiting on %r after %s s", self._in_flight, SETTLE_TIMEOUT)
+        self._in_flight = None  # if it bubbles back later, the app's queue handles it
+
     async def _drain(self, target: MessagePump) -> None:
         """Wait until ``target`` and its ancestors (up to the screen) are idle."""
         chain: list[MessagePump] = []
@@ -178,7 +193,8 @@ class InOrderKeys(_AppBase):
             chain.append(node)
             node = node._parent
         for _round in range(ROUNDS):
-            await _processed(chain)
+            if not await self._processed(chain):
+                return self._gave_up()
             if not await self._run_deferred() and not _busy(chain):
                 return
 
@@ -191,9 +207,10 @@ class InOrderKeys(_AppBase):
         for _round in range(ROUNDS):
             try:
                 nodes: list[MessagePump] = [self.screen, *self.screen.walk_children()]
-            except NoMatches:
+            except (NoMatches, ScreenStackError):  # the app is closing
                 return
-            await _processed(nodes)
+            if not await self._processed(nodes):
+                return self._gave_up()
             ran = await self._run_deferred()
             if len(nodes) == known and not ran and not _busy(nodes):
                 return
