@@ -81,6 +81,15 @@ KEYMAP: tuple[Command, ...] = (
         key_display="F9",
         short=N_("Next item"),
     ),
+    Command(
+        "adjourn",
+        "ctrl+r",
+        N_("Adjourn the meeting"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="^r",
+    ),
     Command("home", "ctrl+o", N_("Sessions"), N_("session"), "session", show=False),
     # -- record editor (scope "editor") --------------------------------------------------
     Command("add_record", "a", N_("Add"), N_("record"), "editor"),
