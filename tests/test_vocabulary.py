@@ -13,7 +13,7 @@ from tui.export import render_minutes
 from tui.i18n import set_language
 from tui.model import Decision, Meeting, Participant, Resource, Role, Session, resource_totals
 from tui.model import review as review_points
-from tui.model.changes import ADOPTING
+from tui.model.changes import ADOPTION_DECISION, adoption_in
 from tui.model.plan import Signal
 from tui.screens.review_text import sentence
 from tui.screens.summaries import participants_summary, resources_summary
@@ -98,8 +98,13 @@ def test_outcomes_read_as_sentences_in_both_modes_and_languages(  # type: ignore
     assert f"\n\n{expected}\n" in text
 
 
-def test_a_chosen_consensus_adopts_the_previous_minutes() -> None:
-    assert "consensus" in ADOPTING and None not in ADOPTING
+def test_an_adoption_adopts_once_its_outcome_is_chosen_consensus_included() -> None:
+    adoption = Decision(id=ADOPTION_DECISION, text="Adoption", number="2027-01-27-01")
+    follow = _session(adoption, follows="s0")
+    assert adoption_in(follow, "s0") is None  # nobody chose an outcome: nothing adopted
+    adoption.outcome = "consensus"
+    found = adoption_in(follow, "s0")
+    assert found is not None and found.on == dt.date(2027, 1, 27)
 
 
 @pytest.mark.parametrize("lang", LANGS)
