@@ -60,7 +60,7 @@ PARTICIPANTS = EditorConfig(
         Column(N_("Name"), text("name")),
         Column(N_("Organisation"), text("organisation"), 22),
         Column(N_("Role"), text("role"), 14),
-        Column(N_("Attendance"), word("attendance"), 9),
+        Column(N_("Attendance"), word("attendance"), 16),
     ),
     N_("No participant yet. Press a to add one."),
     participants_summary,
