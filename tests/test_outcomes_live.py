@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,25 @@ def _decisions_section(text: str) -> str:
     return found.group(1)
 
 
+async def _quick(app: Any, pilot: Any, line: str) -> None:
+    """Record ``line`` through the quick-capture line (ctrl+t)."""
+    await pilot.press("ctrl+t")
+    await until(pilot, lambda: isinstance(app.screen, QuickCapture))
+    await pilot.press(*line, "enter")
+    await until(pilot, lambda: not isinstance(app.screen, QuickCapture))
+
+
+@asynccontextmanager
+async def _meeting(make_app: Any, data_dir: Path, clock: Any, screen: str) -> AsyncIterator[Any]:
+    """The live meeting open in the app at 80×24 on ``screen``: (store, id, app, pilot)."""
+    store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, screen)
+        yield store, sid, app, pilot
+        app.flush_now()
+
+
 async def _decision_form(app: Any, pilot: Any) -> CaptureForm:
     await show(app, pilot, "resources")
     await pilot.press("f4")
@@ -50,10 +71,7 @@ async def test_f4_text_enter_records_a_decision_with_no_outcome(  # type: ignore
         assert form.query_one("#f-outcome").value is form.query_one("#f-outcome").NULL
         await pilot.press(*"Le comité retient le trajet pilote", "enter")
         await until(pilot, lambda: not isinstance(app.screen, CaptureForm))
-        await pilot.press("ctrl+t")
-        await until(pilot, lambda: isinstance(app.screen, QuickCapture))
-        await pilot.press(*"d Reporter la question du local", "enter")
-        await until(pilot, lambda: not isinstance(app.screen, QuickCapture))
+        await _quick(app, pilot, "d Reporter la question du local")
         app.flush_now()
     stored = _stored_decisions(data_dir, sid)
     assert [(d["text"], d["outcome"]) for d in stored] == [
@@ -105,10 +123,7 @@ async def test_enter_on_the_outcome_opens_it_and_consensus_round_trips(  # type:
 async def test_enter_on_a_choice_of_the_record_form_opens_it(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:
-    _store, sid = live_session(data_dir, clock)
-    app = make_app(session_id=sid)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, "resources")
+    async with _meeting(make_app, data_dir, clock, "resources") as (_store, _sid, app, pilot):
         await pilot.press("enter")  # edit the resource
         await until(pilot, lambda: app.focused is not None and app.focused.id == "f-label")
         await pilot.press("tab")  # Type, a choice list
@@ -127,10 +142,7 @@ async def test_the_review_lists_the_missing_outcome_and_goes_to_it(  # type: ign
     _store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+t")
-        await until(pilot, lambda: isinstance(app.screen, QuickCapture))
-        await pilot.press(*"d Retenir le trajet", "enter")
-        await until(pilot, lambda: not isinstance(app.screen, QuickCapture))
+        await _quick(app, pilot, "d Retenir le trajet")
         await show(app, pilot, "review")
         screen = app.screen
         texts = [str(it.params.get("label")) + "/" + it.check for it in screen.items]
@@ -149,10 +161,7 @@ async def test_the_review_lists_the_missing_outcome_and_goes_to_it(  # type: ign
 async def test_f9_past_the_last_item_records_the_adjournment(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:
-    store, sid = live_session(data_dir, clock)
-    app = make_app(session_id=sid)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, "resources")
+    async with _meeting(make_app, data_dir, clock, "resources") as (store, sid, app, pilot):
         for _item in range(4):
             await pilot.press("f9")
             clock.advance(20 * 60)
@@ -169,10 +178,7 @@ async def test_f9_past_the_last_item_records_the_adjournment(  # type: ignore[no
 async def test_adjourn_command_asks_then_records_and_the_field_edits_it(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:
-    store, sid = live_session(data_dir, clock)
-    app = make_app(session_id=sid)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, "meeting")
+    async with _meeting(make_app, data_dir, clock, "meeting") as (store, sid, app, pilot):
         await pilot.press("ctrl+r")
         await until(pilot, lambda: isinstance(app.screen, Confirm))
         assert "9:30" in app.screen.question
@@ -223,10 +229,7 @@ async def test_the_palette_speaks_french(make_app, data_dir: Path, clock, lang: 
 async def test_an_open_choice_list_says_its_keys_in_french(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:
-    _store, sid = live_session(data_dir, clock)
-    app = make_app(session_id=sid)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, "meeting")
+    async with _meeting(make_app, data_dir, clock, "meeting") as (_store, _sid, app, pilot):
         mode = app.screen.query_one("#f-mode")
         mode.focus()
         await pilot.press("enter")
