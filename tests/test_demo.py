@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import typing
 from collections.abc import Callable
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from tui.demo import demo_sessions
 from tui.model import RECORD_LISTS, Session, review, status
 from tui.model.base import STEPS
+from tui.model.plan import ResourceStatus
 
 CLOCK = dt.datetime(2026, 11, 25, 13, 30, tzinfo=dt.UTC)
 
@@ -65,7 +67,10 @@ def test_every_step_holds_content(index: int) -> None:
     assert any(a.spent_s for a in s.agenda) and not all(a.spent_s for a in s.agenda)
     assert 4 <= len(s.actions) <= 5
     assert {r.kind for r in s.resources} == {"human", "financial", "material", "in_kind"}
-    assert {r.status for r in s.resources} == {"to_request", "requested", "confirmed", "refused"}
+    assert {r.status for r in s.resources} == set(typing.get_args(ResourceStatus))
+    assert any(r.needed is None and r.needed_text for r in s.resources)  # a need in words
+    assert any(r.accountable for r in s.roles) and any(g.kind == "both" for g in s.signals)
+    assert s.meeting.adjourned_at is not None
     amounts = [r.needed for r in s.resources if r.kind == "financial" and r.needed]
     assert any(a != a.to_integral_value() for a in amounts)
     assert any(a == a.to_integral_value() for a in amounts)
@@ -88,6 +93,9 @@ def test_decisions_are_numbered_in_order_and_some_are_formal_motions(index: int)
     assert any(d.moved_by and d.seconded_by for d in s.decisions)
     assert any(d.votes_for is not None for d in s.decisions)
     assert any(not d.moved_by for d in s.decisions)
+    # The demo's room chose every outcome; one table decided by consensus.
+    assert None not in {d.outcome for d in s.decisions}
+    assert "consensus" in {d.outcome for d in s.decisions}
 
 
 @pytest.mark.parametrize("index", [0, 1])

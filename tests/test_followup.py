@@ -109,11 +109,15 @@ async def test_recording_the_adoption_marks_the_previous_minutes_adopted(  # typ
         await pilot.press("f4")
         await until(pilot, lambda: isinstance(app.screen, CaptureForm))
         assert app.screen.query_one("#capture-adopts").value
-        await pilot.press("enter")  # the text is ready: Enter records the adoption
+        await pilot.press("tab", "tab", "tab", "enter")  # the text is ready: open the outcome
+        outcome = app.screen.query_one("#f-outcome")
+        await until(pilot, lambda: outcome.expanded)
+        await pilot.press("down", "enter", "tab", "enter")  # by consensus; Enter records it
         await until(pilot, lambda: not isinstance(app.screen, CaptureForm))
         app.flush_now()
     decision = store.load(follow.id).decisions[0]
     assert (decision.id, decision.number) == (ADOPTION_DECISION, "2026-11-25-01")
+    assert decision.outcome == "consensus"  # consensus adopts the minutes
     adoption = adoption_of(store, sid)
     assert adoption is not None and adoption.on == dt.date(2026, 11, 25)
     assert adoption.follow_up == follow.id

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.model import SCHEMA_VERSION
+from tui.storage.codec import export_json
 from tui.storage.migrations import MIGRATIONS, backup_path, migrate, migrate_file
 from tui.storage.rawcheck import (
     CURRENT_SCHEMA_VERSION,
@@ -138,3 +139,44 @@ def test_an_old_file_that_does_not_migrate_to_a_valid_session_is_left_alone(
     with pytest.raises(Exception, match="title"):
         migrate_file(path)
     assert path.read_bytes() == before and not list(data_dir.glob(".*.bak"))
+
+
+def test_v1_outcomes_keep_their_meaning_and_nothing_is_lost(data_dir: Path) -> None:
+    """v1 wrote « carried » as a default: kept as it is, since a default cannot be told from a
+    choice; a v1 decision with no outcome key meant « carried » too and is written so."""
+    path = place(data_dir, 1)
+    v1 = load_checked(path)
+    handle = SessionStore(data_dir).open("fixture")
+    session = handle.session
+    handle.close()
+    outcomes = {d.text: d.outcome for d in session.decisions}
+    assert outcomes == {
+        "Adopter l'ordre du jour.": "carried",
+        "Décision saisie à la main, sans résultat.": "carried",
+        "Reporter le budget.": "deferred",
+    }
+    assert "outcome" not in v1["decisions"]["2"]  # the fixture does test a missing key
+    # Every v1 value is there, unchanged; the new fields are empty, never guessed.
+    migrated = load_checked(path)
+    for table, docs in v1.items():
+        if table == "meta":
+            continue
+        for key, doc in docs.items():
+            kept = {k: v for k, v in migrated[table][key].items() if k in doc}
+            assert kept == doc, (table, key)
+    assert [p.attendance for p in session.participants] == ["present", "present", "excused"]
+    assert (session.meeting.adjourned_at, session.roles[0].accountable) == (None, "")
+    assert [r.needed_text for r in session.resources] == ["", ""]
+
+
+def test_a_v1_export_imports_with_its_outcomes_and_a_v2_one_keeps_none(data_dir: Path) -> None:
+    from tui.storage.transfer import parse_export
+
+    session = read_session(fixture(2))
+    raw = json.loads(export_json(session))
+    raw["schema_version"] = 1
+    del raw["session"]["decisions"][1]["outcome"]
+    assert parse_export(json.dumps(raw).encode()).decisions[1].outcome == "carried"
+    session.decisions[1].outcome = None
+    again = parse_export(export_json(session).encode())
+    assert again.decisions[1].outcome is None and again == session

@@ -80,7 +80,7 @@ La MRC confirme verbalement sa contribution; la lettre suivra en février.
 
 - Contribution au service de transport collectif
   - Disponible\u00a0: 8\u00a0000\u00a0$ → 12\u00a0500\u00a0$
-  - Statut\u00a0: À solliciter → Demandée
+  - Statut\u00a0: En négociation → Demandée
 
 **Retraits** (1)
 

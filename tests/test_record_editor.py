@@ -237,7 +237,7 @@ async def test_links_are_chosen_from_lists(make_app, data_dir, clock) -> None:  
         await pilot.pause()
         await pilot.press("down", "down", "enter")  # blank, Awa, Marc
         await pilot.pause()
-        await pilot.press("tab", "enter")  # contributors: the chooser
+        await pilot.press("tab", "tab", "enter")  # accountable, then contributors: the chooser
         await until(pilot, lambda: "LinksChooser" in type(app.screen).__name__)
         await pilot.press("space", "down", "down", "space", "enter")
         await until(pilot, lambda: form_open(app))

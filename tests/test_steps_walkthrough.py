@@ -99,14 +99,14 @@ async def test_fill_every_step_from_the_keyboard_quit_and_reopen(  # type: ignor
             "tab",
             *text("31000"),
             "tab",
+            "tab",  # the need in words: a number was given
             *text("12000"),
             "tab",
             "tab",
             *text("Fonds régional"),
             "tab",
             "enter",
-            "down",
-            "down",
+            *["down"] * 4,  # requested, negotiating, confirmed verbally, confirmed in writing
             "enter",
             "tab",
             *text("2026-11-12"),
@@ -126,6 +126,7 @@ async def test_fill_every_step_from_the_keyboard_quit_and_reopen(  # type: ignor
             *text("400"),
             "tab",
             "tab",
+            "tab",
             *text("heures"),
         )
         await next_step(pilot, "roles")
@@ -137,6 +138,8 @@ async def test_fill_every_step_from_the_keyboard_quit_and_reopen(  # type: ignor
             *PICK_FIRST,
             "tab",
             *PICK_FIRST,
+            "tab",
+            *text("Comité de coordination"),
             "tab",
             "enter",
             "down",
@@ -247,6 +250,7 @@ async def test_fill_every_step_from_the_keyboard_quit_and_reopen(  # type: ignor
     o1, o2 = s.roles
     assert (o1.label, o1.action, o1.lead, o1.contributors) == ("Mise sur pied", a1.id, awa, [marc])
     assert (o1.deadline, o1.mandate) == (dt.date(2027, 6, 30), "Coordonner")
+    assert o1.accountable == "Comité de coordination"
     assert (o2.label, o2.lead) == ("Transport", None)
     (e1,) = s.agreements
     assert (e1.label, e1.status, e1.parties, e1.reports_to) == (

@@ -283,6 +283,15 @@ class ConcertoApp(ShutdownMixin, InOrderKeys, App[int]):
                 yield SystemCommand(command.palette_text(), _("Key: {key}", key=key), action)
         yield from getattr(screen, "extra_commands", lambda: [])()
 
+    def action_command_palette(self) -> None:
+        """The command palette, in the interface language."""
+        from textual.command import CommandPalette
+
+        from tui.screens.palette import TranslatedPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(TranslatedPalette())
+
     def action_toggle_language(self) -> None:
         """Switch the interface between French and English, and remember it."""
         set_language("en" if get_language() == "fr" else "fr")

@@ -50,7 +50,12 @@ def _tz(value: str) -> str:
 def build_parser() -> Parser:
     """The command-line grammar."""
     p = Parser(prog="concerto", description=_("Facilitate operations and governance planning."))
-    p.add_argument("--version", action="version", version=f"concerto {tui.__version__}")
+    p.add_argument(  # argparse's own help of --version is not translated (Python 3.11)
+        "--version",
+        action="version",
+        version=f"concerto {tui.__version__}",
+        help=_("show program's version number and exit"),
+    )
     p.add_argument("--data-dir", metavar=_("FOLDER"), help=_("folder of the sessions"))
     p.add_argument("--lang", type=_lang, help=_("interface language (fr or en)"))
     p.add_argument("--tz", type=_tz, help=_("time zone of the meeting, e.g. America/Montreal"))

@@ -13,7 +13,7 @@ DEMO_EN: dict[str, Any] = {
     "meeting": {
         "title": "2027-2029 action plan: operations and governance",
         "collective": "Alder Creek Aging Well Coalition",
-        "start_time": "18:30", "end_time": "21:00",
+        "start_time": "18:30", "end_time": "21:00", "adjourned_at": "20:52",
         "place": "Alder Creek Public Library, Community Room, 45 Mill Street",
         "mode": "formal", "minutes_lang": "en",
         "facilitator": "Rachel Moreau, community facilitator", "note_taker": "David Okafor",
@@ -72,13 +72,16 @@ DEMO_EN: dict[str, Any] = {
         ("Community Foundation grant for the visiting program", "financial", "1.1", 24000,
          24000, "", "confirmed", -13, "Alder Creek Community Foundation", "Margaret Chen"),
         ("Mileage for volunteer drivers", "financial", "2.2", "6750.50", None, "",
-         "requested", None, "Township of Alder Creek", "Tom Henderson"),
+         "negotiating", None, "Township of Alder Creek", "Tom Henderson"),
         ("Printing of the services directory", "financial", "3.1", 1200, None, "",
          "to_request", None, "", "David Okafor"),
-        ("Volunteer visitors", "human", "1.1", 1040, 600, "hours", "requested", None,
+        ("Volunteer visitors", "human", "1.1", 1040, 600, "hours", "confirmed_verbal", None,
          "Alder Creek Community Services", "Margaret Chen"),
         ("Program coordinator (one day a week)", "human", "1.1", 364, 0, "hours",
          "to_request", None, "", "Margaret Chen"),
+        {"label": "Loan of a wheelchair-accessible van", "kind": "material", "action": "2.2",
+         "needed_text": "the van, two afternoons a month", "status": "requested",
+         "source": "Alder Creek Legion", "owner": "Tom Henderson"},
         ("Snow shovels and ice melter", "material", "2.1", 40, 0, "kits", "refused", None,
          "Main Street Hardware", "Tom Henderson"),
         ("Library meeting room for volunteer training", "in_kind", "1.1", 12, 12, "days",
@@ -106,6 +109,7 @@ DEMO_EN: dict[str, Any] = {
     ],
     "roles": [
         {"label": "Launch the friendly visiting program", "action": "1.1", "lead": "margaret",
+         "accountable": "Coalition steering committee",
          "contributors": ["priya", "grace"], "consulted": ["sylvie"], "informed": ["tom"],
          "deadline": 309,
          "mandate": "Recruit, screen and train twenty volunteer visitors, then match them "
@@ -186,7 +190,7 @@ DEMO_EN: dict[str, Any] = {
          "Up to $50,000 for community programs.", "Apply before the March deadline."),
         ("Closing of the Main Street pharmacy", "threat", "open", -16, "Local newspaper",
          ["2.2"], "Priya Raman", "Longer trips for prescriptions.", ""),
-        ("New seniors' housing complex opening in spring", "opportunity", "closed", -7,
+        ("New seniors' housing complex opening in spring", "both", "closed", -7,
          "Township of Alder Creek", ["1.1"], "Ahmed Hassan", "", ""),
     ],
     "decisions": [
@@ -199,7 +203,7 @@ DEMO_EN: dict[str, Any] = {
          "Community Foundation."),
         ("writer", "skills", "defeated", "Tom Henderson", "Ahmed Hassan", (2, 4, 1),
          "That the coalition hire a grant writer for up to $3,500."),
-        ("transport", "coordination", "unanimous", "", "", None,
+        ("transport", "coordination", "consensus", "", "", None,
          "That a transportation working group be created to plan rides to medical "
          "appointments."),
         ("sign", "agreements", "unanimous", "Priya Raman", "Sylvie Thibodeau", None,

@@ -13,7 +13,7 @@ DEMO_FR: dict[str, Any] = {
     "meeting": {
         "title": "Plan d'action 2027-2029 : opérations et gouvernance",
         "collective": "Table de concertation en sécurité alimentaire de la MRC du Lac-aux-Hérons",
-        "start_time": "09:30", "end_time": "12:15",
+        "start_time": "09:30", "end_time": "12:15", "adjourned_at": "12:05",
         "place": "Salle communautaire de l'hôtel de ville, 12, rue Principale, Saint-Albéric",
         "mode": "summary", "minutes_lang": "fr",
         "facilitator": "Julie Bérubé, agente de concertation", "note_taker": "Nadia Ouellet",
@@ -78,12 +78,15 @@ DEMO_FR: dict[str, Any] = {
         ("Équipement de cuisine (cuisinières, réfrigérateur)", "financial", "A2", "4850.75",
          None, "", "requested", None, "Fondation communautaire du Lac", "Isabelle Roy"),
         ("Contribution au service de transport collectif", "financial", "A3", 12500, 8000, "",
-         "to_request", None, "MRC du Lac-aux-Hérons", "Samuel Côté"),
+         "negotiating", None, "MRC du Lac-aux-Hérons", "Samuel Côté"),
         ("Coordination de projet (deux jours par semaine)", "human", "A1", 728, 0, "heures",
          "to_request", None, "", "Geneviève Lapointe"),
         ("Bénévoles pour la distribution des paniers", "human", "A1", 400, 250, "heures",
-         "requested", None, "Centre d'action bénévole du Lac-aux-Hérons",
+         "confirmed_verbal", None, "Centre d'action bénévole du Lac-aux-Hérons",
          "Geneviève Lapointe"),
+        {"label": "Prêt d'un camion pour la collecte des dons", "kind": "material",
+         "action": "A1", "needed_text": "un camion, les samedis matin",
+         "status": "confirmed_verbal", "source": "Ferme Beaulieu", "owner": "Martin Gagnon"},
         ("Camion réfrigéré", "material", "A1", 1, 0, "camion", "refused", None,
          "Caisse populaire du Lac", "Martin Gagnon"),
         ("Prêt de la cuisine de l'école Sainte-Marthe", "in_kind", "A2", 40, 40, "jours",
@@ -112,6 +115,7 @@ DEMO_FR: dict[str, Any] = {
     ],
     "roles": [
         {"label": "Mise sur pied de l'épicerie solidaire", "action": "A1", "lead": "martin",
+         "accountable": "Comité de coordination de la Table",
          "contributors": ["genevieve", "claire"], "consulted": ["nadia"],
          "informed": ["samuel"], "deadline": 309,
          "mandate": "Trouver le local, recruter les bénévoles et ouvrir l'épicerie trois jours "
@@ -198,7 +202,7 @@ DEMO_FR: dict[str, Any] = {
          "Direction régionale de santé publique", ["A2"], "Geneviève Lapointe",
          "Jusqu'à 25 000 $ pour les cuisines collectives.",
          "Déposer une demande avant la date limite."),
-        ("Fermeture annoncée de l'épicerie du village de Saint-Xavier", "threat", "open", -16,
+        ("Fermeture annoncée de l'épicerie du village de Saint-Xavier", "both", "open", -16,
          "Journal régional", ["A1", "A3"], "Samuel Côté",
          "Le nord de la MRC n'aura plus d'épicerie à moins de 20 km.", ""),
         ("Nouveau jardin communautaire derrière l'église", "opportunity", "closed", -7,
@@ -216,7 +220,7 @@ DEMO_FR: dict[str, Any] = {
         ("writer", "skills", "deferred", "Martin Gagnon", "Isabelle Roy", None,
          "Retenir les services d'une rédactrice pour la demande au ministère, pour un montant "
          "maximal de 3 500 $."),
-        ("transport", "coordination", "unanimous", "", "", None,
+        ("transport", "coordination", "consensus", "", "", None,
          "Créer le groupe de travail sur le transport et lui confier le mandat de proposer un "
          "trajet pilote."),
         ("mandate", "agreements", "unanimous", "Samuel Côté", "Martin Gagnon", None,

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
+from zoneinfo import ZoneInfo
 
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
@@ -137,6 +138,19 @@ def next_item(session: Session, now: dt.datetime) -> AgendaItem | None:
     if session.progress.meeting_started is None:
         session.progress.meeting_started = now
     return session.agenda[position]
+
+
+def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
+    """Close the meeting now: the running item ends (its time added), the adjournment time
+    (local, to the minute) is recorded for the minutes; return that time."""
+    item = current_item(session)
+    if item is not None:
+        item.spent_s = elapsed(session, item, now)
+    session.progress.agenda_item = None
+    session.progress.agenda_started = None
+    local = now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
+    session.meeting.adjourned_at = local
+    return local
 
 
 def no_next_item(session: Session) -> str:

@@ -14,6 +14,7 @@ LEFT_OUT_OF_OPEN_POINTS = frozenset({"open_item"})
 
 
 def _votes(c: Context, d: Decision) -> str:
+    """The votes given, e.g. ``7 for, 0 against, 1 abstention`` (empty when none was)."""
     lang = c.lang
     parts: list[str] = []
     if d.votes_for is not None:
@@ -22,11 +23,24 @@ def _votes(c: Context, d: Decision) -> str:
         parts.append(pt(lang, "minutes", "{n} against", n=d.votes_against))
     if d.abstentions is not None:
         parts.append(tn(lang, "{n} abstention", "{n} abstentions", d.abstentions))
-    return pt(lang, "minutes", "Vote: {count}.", count=", ".join(parts)) if parts else ""
+    return ", ".join(parts)
+
+
+def outcome_sentence(c: Context, d: Decision) -> str:
+    """The outcome as a sentence with its votes (« Adoptée à la majorité (7 pour, 0 contre). »).
+
+    No outcome chosen: no adoption wording at all, only the votes if some were given.
+    """
+    votes = _votes(c, d)
+    if d.outcome is None:
+        return pt(c.lang, "minutes", "Vote: {count}.", count=votes) if votes else ""
+    word = c.words.outcomes[d.outcome]
+    word = word[:1].upper() + word[1:]
+    return f"{word} ({votes})." if votes else f"{word}."
 
 
 def _motion(c: Context, d: Decision) -> str:
-    """Who moved and seconded, the outcome and the votes (procès-verbal)."""
+    """Who moved and seconded, then the outcome and the votes (procès-verbal)."""
     lang = c.lang
     mover, seconder = inline(d.moved_by), inline(d.seconded_by)
     parts: list[str] = []
@@ -43,13 +57,12 @@ def _motion(c: Context, d: Decision) -> str:
         parts.append(pt(lang, "minutes", "Moved by {mover}.", mover=mover))
     elif seconder:
         parts.append(pt(lang, "minutes", "Seconded by {seconder}.", seconder=seconder))
-    parts.append(c.words.outcomes[d.outcome])
-    parts.append(_votes(c, d))
+    parts.append(outcome_sentence(c, d))
     return " ".join(p for p in parts if p)
 
 
 def decision(c: Context, d: Decision) -> list[Block]:
-    """One numbered decision: number and step, text, and (formal) the motion's details."""
+    """One numbered decision: number and step, text, its outcome and (formal) the motion."""
     lang = c.lang
     if d.number:
         lead = pt(lang, "minutes", "Decision {number}", number=inline(d.number))
@@ -59,11 +72,8 @@ def decision(c: Context, d: Decision) -> list[Block]:
     if d.step in c.words.steps:
         lead = f"{lead} — {c.words.steps[d.step]}"
     out = [lead, *paragraphs(d.text)]
-    if c.formal:
-        out.append(_motion(c, d))
-    elif d.outcome not in ("unanimous", "carried"):
-        out.append(c.words.outcomes[d.outcome])
-    return out
+    closing = _motion(c, d) if c.formal else outcome_sentence(c, d)
+    return [*out, closing] if closing else out
 
 
 def decisions(c: Context, level: int = 2) -> list[Block]:
@@ -182,8 +192,11 @@ def next_meeting(c: Context, level: int = 2) -> list[Block]:
 
 
 def adjournment(c: Context, level: int = 2) -> list[Block]:
-    """The time the meeting was adjourned."""
-    end = c.session.meeting.end_time
+    """The time the facilitator adjourned the meeting; none recorded, no adjournment printed.
+
+    Never the scheduled end: the minutes would state as a fact a time nobody noted.
+    """
+    end = c.session.meeting.adjourned_at
     if end is None:
         return []
     return [

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.i18n import pt
+from tui.i18n import N_, pt, t
+
+OUTCOMES: dict[str, str] = {
+    "consensus": N_("carried by consensus"),
+    "unanimous": N_("carried unanimously"),
+    "carried": N_("carried by a majority"),
+    "defeated": N_("defeated"),
+    "deferred": N_("deferred"),
+    "tabled": N_("tabled"),
+    "withdrawn": N_("withdrawn"),
+}
+"""The words of each decision outcome (msgids): the interface shows them as they are, the minutes
+as a sentence with the votes (`tui.export.closing.outcome_sentence`)."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ def words(lang: str) -> Words:
         resource_statuses={
             "to_request": pt(lang, "minutes resource status", "To request"),
             "requested": pt(lang, "minutes resource status", "Requested"),
+            "negotiating": pt(lang, "minutes resource status", "Under negotiation"),
+            "confirmed_verbal": pt(lang, "minutes resource status", "Confirmed verbally"),
             "confirmed": pt(lang, "minutes resource status", "Confirmed in writing"),
             "refused": pt(lang, "minutes resource status", "Refused"),
         },
@@ -88,6 +102,7 @@ def words(lang: str) -> Words:
         signal_kinds={
             "threat": pt(lang, "minutes signal kind", "Threat"),
             "opportunity": pt(lang, "minutes signal kind", "Opportunity"),
+            "both": pt(lang, "minutes signal kind", "Threat and opportunity"),
         },
         signal_states={
             "open": pt(lang, "minutes signal state", "Open"),
@@ -98,13 +113,7 @@ def words(lang: str) -> Words:
             "done": pt(lang, "minutes item status", "Done"),
             "dropped": pt(lang, "minutes item status", "Dropped"),
         },
-        outcomes={
-            "unanimous": pt(lang, "minutes outcome", "Carried unanimously."),
-            "carried": pt(lang, "minutes outcome", "Carried."),
-            "defeated": pt(lang, "minutes outcome", "Defeated."),
-            "deferred": pt(lang, "minutes outcome", "Deferred."),
-            "tabled": pt(lang, "minutes outcome", "Tabled."),
-        },
+        outcomes={k: t(lang, v) for k, v in OUTCOMES.items()},
         checks=_checks(lang),
     )
 
@@ -119,6 +128,7 @@ def _steps(lang: str) -> dict[str, str]:
         "objectives": pt(lang, "minutes section", "Objectives and indicators"),
         "coordination": pt(lang, "minutes section", "Coordination and working groups"),
         "watch": pt(lang, "minutes section", "Environmental scanning and adjustments"),
+        "decisions": pt(lang, "minutes section", "Decisions"),
         "live": pt(lang, "minutes section", "Action items"),
     }
 
@@ -141,5 +151,6 @@ def _checks(lang: str) -> dict[str, str]:
         "no_collector": pt(lang, "minutes", "Nobody designated to collect the data."),
         "no_rule": pt(lang, "minutes", "Decision rule not specified."),
         "no_adjustment": pt(lang, "minutes", "No adjustment planned yet."),
+        "no_outcome": pt(lang, "minutes", "Outcome not recorded."),
         "open_item": pt(lang, "minutes", "Action item still to do."),
     }

@@ -26,10 +26,9 @@ def title(c: Context) -> list[Block]:
         pending = pt(lang, "minutes", "subject to adoption at a future meeting")
         mark = f"**{draft}** — {pending}"
     when = ""
-    if m.start_time is not None and m.end_time is not None:
-        when = pt(
-            lang, "minutes", "{start} to {end}", start=c.time(m.start_time), end=c.time(m.end_time)
-        )
+    end = m.adjourned_at  # never the scheduled end: the minutes would state it as a fact
+    if m.start_time is not None and end is not None:
+        when = pt(lang, "minutes", "{start} to {end}", start=c.time(m.start_time), end=c.time(end))
     elif m.start_time is not None:
         when = c.time(m.start_time)
     header = fields(

@@ -69,7 +69,7 @@ def resources(c: Context, level: int) -> list[Block]:
             [
                 cell(r.label),
                 c.action(r.action),
-                c.amount(kind, r.needed, r.unit),
+                _need(c, r),
                 c.amount(kind, r.available, r.unit),
                 cell(r.source),
                 resource_status(c, r),
@@ -81,6 +81,15 @@ def resources(c: Context, level: int) -> list[Block]:
     if out:
         out += _totals(c, level)
     return out
+
+
+def _need(c: Context, r: Resource) -> str:
+    """What is needed: the amount, the need in words, or both (« 1 camion (prêt du camion) »)."""
+    amount = c.amount(r.kind, r.needed, r.unit)
+    if not r.needed_text.strip():
+        return amount
+    words = cell(r.needed_text)
+    return words if r.needed is None else f"{amount} ({words})"
 
 
 def _totals(c: Context, level: int) -> list[Block]:
@@ -98,18 +107,26 @@ def _totals(c: Context, level: int) -> list[Block]:
                 c.amount(kind, tot.needed, unit),
                 c.amount(kind, tot.confirmed, unit),
                 c.amount(kind, tot.gap, unit),
+                c.amount(kind, tot.verbal, unit) if tot.verbal else EMPTY,
             ]
         )
+    if not rows:
+        return []
     headers = [
         pt(lang, "minutes column", "Kind"),
         pt(lang, "minutes column", "Needed"),
         pt(lang, "minutes column", "Confirmed"),
         pt(lang, "minutes column", "Gap"),
+        pt(lang, "minutes column", "Promised verbally"),
     ]
-    note = pt(lang, "minutes", "Only resources confirmed in writing count as confirmed.")
+    note = pt(
+        lang,
+        "minutes",
+        "Only resources confirmed in writing count as confirmed; verbal promises are shown apart.",
+    )
     return [
         heading(level, pt(lang, "minutes section", "Totals")),
-        table(headers, rows, right=(1, 2, 3)),
+        table(headers, rows, right=(1, 2, 3, 4)),
         note,
     ]
 
@@ -201,6 +218,7 @@ def roles(c: Context, level: int) -> list[Block]:
             cell(r.label),
             c.action(r.action),
             no_lead if r.lead is None else c.person(r.lead),
+            cell(r.accountable),
             c.persons(r.contributors),
             c.persons(r.consulted),
             c.persons(r.informed),
@@ -212,6 +230,7 @@ def roles(c: Context, level: int) -> list[Block]:
         pt(lang, "minutes column", "Task"),
         pt(lang, "minutes column", "Action"),
         pt(lang, "minutes column", "Lead"),
+        pt(lang, "minutes column", "Accountable"),
         pt(lang, "minutes column", "Contributors"),
         pt(lang, "minutes column", "Consulted"),
         pt(lang, "minutes column", "Informed"),

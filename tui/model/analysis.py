@@ -10,13 +10,18 @@ from tui.model.base import STEPS
 from tui.model.competency import status
 from tui.model.session import Session
 
+LIVE_GROUPS = ("decisions", "live")
+"""Review groups after the steps: the decisions, then the action items ("live")."""
+
 
 @dataclass(frozen=True)
 class Totals:
-    """Needed, confirmed and gap for one kind of resource (and unit)."""
+    """Needed, confirmed (in writing), promised verbally and gap for one kind (and unit)."""
 
     needed: Decimal = Decimal(0)
     confirmed: Decimal = Decimal(0)
+    verbal: Decimal = Decimal(0)
+    """Confirmed verbally only: shown apart, never counted as confirmed."""
 
     @property
     def gap(self) -> Decimal:
@@ -25,13 +30,22 @@ class Totals:
 
 
 def resource_totals(session: Session) -> dict[tuple[str, str], Totals]:
-    """Totals by (kind, unit); financial resources are money whatever their unit."""
+    """Totals by (kind, unit); financial resources are money whatever their unit.
+
+    A need said only in words (no number) counts in no total.
+    """
     totals: dict[tuple[str, str], Totals] = {}
     for r in session.resources:
+        if r.needed is None and r.available is None:
+            continue
         key = (r.kind, "" if r.kind == "financial" else r.unit)
         current = totals.get(key, Totals())
-        confirmed = (r.available or Decimal(0)) if r.status == "confirmed" else Decimal(0)
-        totals[key] = Totals(current.needed + (r.needed or 0), current.confirmed + confirmed)
+        available = r.available or Decimal(0)
+        totals[key] = Totals(
+            current.needed + (r.needed or 0),
+            current.confirmed + (available if r.status == "confirmed" else 0),
+            current.verbal + (available if r.status == "confirmed_verbal" else 0),
+        )
     return totals
 
 
@@ -78,7 +92,8 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
             item("resources", "resources", r.id, "not_confirmed", r.label),
             r.status == "confirmed",
         )
-        yield item("resources", "resources", r.id, "no_amount", r.label), r.needed is not None
+        said = r.needed is not None or bool(r.needed_text)
+        yield item("resources", "resources", r.id, "no_amount", r.label), said
         yield from link("resources", "resources", r.id, r.label, r.action, actions)
     for k in s.skills:
         met = status(k) == "available" or k.decision.kind is not None
@@ -114,6 +129,9 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
             yield item("watch", "signals", sg.id, "no_adjustment", sg.label), bool(sg.adjustment)
         for aid in sg.actions:
             yield from link("watch", "signals", sg.id, sg.label, aid, actions)
+    for d in s.decisions:
+        name = d.number or d.text.split("\n", 1)[0]
+        yield item("decisions", "decisions", d.id, "no_outcome", name), d.outcome is not None
     for ai in s.action_items:
         yield item("live", "action_items", ai.id, "open_item", ai.label), ai.status != "open"
 
@@ -126,7 +144,7 @@ def review(session: Session, *, include_accepted: bool = False) -> list[ReviewIt
         for it, met in _checks(session)
         if not met and (include_accepted or it.key not in accepted)
     ]
-    order = {step: n for n, step in enumerate((*STEPS, "live"))}
+    order = {step: n for n, step in enumerate((*STEPS, *LIVE_GROUPS))}
     return sorted(found, key=lambda it: order[it.step])
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.model.base import STEPS, Record
+from tui.model.live import ADOPTING_OUTCOMES
 from tui.model.session import Session
 
 ADOPTION_DECISION = "adopt-previous-minutes"
@@ -17,8 +18,8 @@ ADOPTION_ITEM = "adopt-previous-minutes"
 """Id of the follow-up's opening agenda item for that adoption."""
 REVIEW_ITEM = "review-carried-actions"
 """Id of the follow-up's opening agenda item reviewing the carried action items."""
-ADOPTING = ("unanimous", "carried")
-"""Outcomes of the adoption decision that adopt the minutes."""
+ADOPTING = ADOPTING_OUTCOMES
+"""Outcomes of the adoption decision that adopt the minutes (consensus too)."""
 
 STEP_TABLES: dict[str, tuple[str, ...]] = {
     "actions": ("actions",),

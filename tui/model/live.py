@@ -10,7 +10,12 @@ from pydantic import Field
 from tui.model.base import Model, Record, RecordId, ScreenKey
 from tui.model.text import Line, LongLabel
 
-Outcome = Literal["unanimous", "carried", "defeated", "deferred", "tabled"]
+Outcome = Literal[
+    "consensus", "unanimous", "carried", "defeated", "deferred", "tabled", "withdrawn"
+]
+"""What the room decided; a decision has none until the facilitator chooses one."""
+ADOPTING_OUTCOMES: tuple[Outcome, ...] = ("consensus", "unanimous", "carried")
+"""Outcomes that carry a motion (adopt what it proposes)."""
 ItemStatus = Literal["open", "done", "dropped"]
 
 
@@ -23,7 +28,8 @@ class Decision(Record):
     step: ScreenKey | None = None
     moved_by: Line = ""
     seconded_by: Line = ""
-    outcome: Outcome = "carried"
+    outcome: Outcome | None = None
+    """None until chosen: the minutes never print an outcome nobody chose."""
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)

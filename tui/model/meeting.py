@@ -26,6 +26,9 @@ class Meeting(Model):
     date: dt.date | None = None
     start_time: dt.time | None = None
     end_time: dt.time | None = None
+    """The scheduled end (never printed as the adjournment)."""
+    adjourned_at: dt.time | None = None
+    """When the facilitator closed the meeting (local time), once they did."""
     place: Line = ""
     mode: Mode = "summary"
     minutes_lang: Lang = "fr"

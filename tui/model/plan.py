@@ -11,13 +11,16 @@ from tui.model.base import Amount, Model, Record, RecordId
 from tui.model.text import Block, Label, Line
 
 ResourceKind = Literal["human", "financial", "material", "in_kind"]
-ResourceStatus = Literal["to_request", "requested", "confirmed", "refused"]
+ResourceStatus = Literal[
+    "to_request", "requested", "negotiating", "confirmed_verbal", "confirmed", "refused"
+]
+"""From to request to confirmed (in writing, the only one counted as confirmed) or refused."""
 DecisionKind = Literal["role", "pairing", "training", "recruitment", "partnership", "consultant"]
 AgreementKind = Literal["partnership", "mandate", "protocol", "service_contract", "letter"]
 AgreementStatus = Literal["draft", "negotiating", "signed"]
 IndicatorKind = Literal["output", "outcome"]
 DecisionRule = Literal["consensus", "consent", "vote"]
-SignalKind = Literal["threat", "opportunity"]
+SignalKind = Literal["threat", "opportunity", "both"]
 SignalState = Literal["open", "closed"]
 Level = Literal[0, 1, 2, 3]
 
@@ -39,6 +42,8 @@ class Resource(Record):
     kind: ResourceKind = "financial"
     action: RecordId | None = None
     needed: Amount = None
+    needed_text: Line = ""
+    """A need said in words rather than a number (« prêt du camion »)."""
     available: Amount = None
     unit: Line = ""
     """Unit of a non-financial quantity (hours, days, rooms); financial amounts are money."""
@@ -78,6 +83,8 @@ class Role(Record):
     label: Label
     action: RecordId | None = None
     lead: RecordId | None = None
+    accountable: Line = ""
+    """Who answers for it (the A of RACI): a person or a body, as typed."""
     contributors: list[RecordId] = Field(default_factory=list)
     consulted: list[RecordId] = Field(default_factory=list)
     informed: list[RecordId] = Field(default_factory=list)

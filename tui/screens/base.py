@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -161,16 +162,20 @@ class SessionScreen(LiveCapture, Screen[None]):
         self.capp.go_home()
 
     def action_next_agenda(self) -> None:
-        """Move the meeting on to the next agenda item."""
-        from tui.timebox import next_item
+        """Move the meeting on to the next agenda item; past the last one, adjourn it."""
+        from tui.timebox import current_item, next_item, no_next_item
 
         if self.ctx.read_only:
             return
-        if next_item(self.ctx.session, self.capp.clock()) is None:
-            from tui.timebox import no_next_item
-
-            self.notify(no_next_item(self.ctx.session))
-        self.touch("agenda", "progress")
+        session = self.ctx.session
+        last = current_item(session)
+        if next_item(session, self.capp.clock()) is not None:
+            self.touch("agenda", "progress")
+        elif last is not None:  # the last item just ended: the meeting is adjourned
+            self._adjourn(True)
+            return
+        else:
+            self.notify(no_next_item(session))
         self.tick()
 
     def action_share_room(self) -> None:
@@ -178,6 +183,26 @@ class SessionScreen(LiveCapture, Screen[None]):
         from tui.screens.room import share_room
 
         share_room(self.app, self.capp.store.folder, self.ctx.session.id)
+
+    def action_adjourn(self) -> None:
+        """Adjourn the meeting now (after a confirmation): the minutes give this time."""
+        from tui.screens.dialogs import Confirm
+
+        if self.ctx.read_only:
+            return
+        now = self.capp.clock().astimezone(ZoneInfo(self.capp.tz))
+        question = _("Adjourn the meeting now, at {time}?", time=now.strftime("%H:%M"))
+        self.app.push_screen(Confirm(question), self._adjourn)
+
+    def _adjourn(self, confirmed: bool | None) -> None:
+        from tui.timebox import adjourn
+
+        if not confirmed or self.left:
+            return
+        at = adjourn(self.ctx.session, self.capp.clock(), self.capp.tz)
+        self.touch("meeting", "agenda", "progress")
+        self.reload()
+        self.notify(_("Meeting adjourned at {time}.", time=at.strftime("%H:%M")))
 
     def extra_commands(self) -> list[Any]:
         """Palette entries for every screen of the session ("step: Skills")."""

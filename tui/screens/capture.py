@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
-from textual.widgets._select import InvalidSelectValueError, SelectOverlay
+from textual.widgets._select import InvalidSelectValueError
 
 from tui.i18n import N_, _
 from tui.model import ActionItem, Decision, ParkingItem, Session
@@ -29,8 +29,9 @@ from tui.model.changes import ADOPTION_DECISION
 from tui.model.text import LongLabel
 from tui.quick import QuickError, complete_name, parse_line
 from tui.screens.dialogs import CANCEL
+from tui.widgets.choices import outcome_word
 from tui.widgets.fields import FieldSpec, display, spec_for
-from tui.widgets.form import LineInput, RecordForm
+from tui.widgets.form import LineInput, RecordForm, keeps_enter
 from tui.widgets.stepbar import screen_name
 
 
@@ -45,7 +46,7 @@ DECISION_FIELDS = [
     spec_for(Decision, "text", N_("Decision")),
     spec_for(Decision, "moved_by", N_("Moved by")),
     spec_for(Decision, "seconded_by", N_("Seconded by")),
-    spec_for(Decision, "outcome", N_("Outcome")),
+    spec_for(Decision, "outcome", N_("Outcome"), words=outcome_word),
     spec_for(Decision, "votes_for", N_("Votes for")),
     spec_for(Decision, "votes_against", N_("Votes against")),
     spec_for(Decision, "abstentions", N_("Abstentions")),
@@ -137,9 +138,10 @@ class CaptureForm(ModalScreen[Captured | None]):
         HELP_KEY,
     ]
     HELP = N_(
-        "Enter saves and takes you back where you were; Esc or ctrl+q cancels. Tab moves "
-        "between fields; names complete from the participants (→ accepts); a choice opens "
-        "with the space bar or the arrows. Only the first field is required."
+        "Enter in a text field saves and takes you back where you were; Esc or ctrl+q "
+        "cancels. Tab moves between fields; names complete from the participants (→ accepts); "
+        "Enter (or the space bar, or the arrows) on a choice opens it, Enter picks. Only the "
+        "first field is required: a decision has no outcome until you choose one."
     )
 
     def __init__(
@@ -215,9 +217,8 @@ class CaptureForm(ModalScreen[Captured | None]):
         return any(box.value for box in boxes)
 
     def action_save(self) -> None:
-        """Save if the first field is filled; a choice list being open keeps its Enter."""
-        focused = self.focused
-        if isinstance(focused, SelectOverlay | TextArea):
+        """Save if the first field is filled; a choice list (open or not) keeps its Enter."""
+        if keeps_enter(self.focused):
             raise SkipAction()
         try:
             type(self.record).model_validate(self.record.model_dump())

@@ -21,7 +21,7 @@ from tui.model import ActionItem, Decision, Session
 from tui.model.changes import REVIEW_ITEM
 from tui.quick import local_day
 from tui.screens.capture import HELP_KEY
-from tui.widgets.choices import choice_word
+from tui.widgets.choices import choice_word, outcome_word
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.stepbar import screen_name
 
@@ -150,7 +150,7 @@ class LiveLists(ModalScreen[None]):
         rest = _columns(table, [(_("No."), 13), (_("Decision"), 0), (_("Outcome"), 21)])
         self.rows = list(decisions)
         for d in decisions:
-            text, outcome = _short(d.text, rest), choice_word(d.outcome)
+            text, outcome = _short(d.text, rest), outcome_word(d.outcome)
             table.add_row(d.number or "", text, outcome, key=d.id)
         if not decisions:
             table.add_row("", _("No decision yet: F4 or ctrl+t then d."), "")
@@ -181,6 +181,12 @@ class LiveLists(ModalScreen[None]):
             table.add_row(what, who, due, status_text(a, today), key=a.id)
         if not items:
             table.add_row(_("No action item here."), "", "", "")
+
+    def focus_record(self, table: str, record_id: str) -> None:
+        """Put the cursor on a record (the review jumps here)."""
+        found = [n for n, r in enumerate(self.rows) if r.id == record_id]
+        if found:
+            self.query_one(DataTable).move_cursor(row=found[0])
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

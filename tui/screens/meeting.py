@@ -24,7 +24,7 @@ MEETING_FIELDS = [
     spec_for(Meeting, "collective", N_("Collective or body")),
     spec_for(Meeting, "date", N_("Date")),
     spec_for(Meeting, "start_time", N_("Start time")),
-    spec_for(Meeting, "end_time", N_("End time")),
+    spec_for(Meeting, "end_time", N_("Scheduled end")),
     spec_for(Meeting, "place", N_("Place or video link")),
     spec_for(Meeting, "mode", N_("Minutes mode")),
     spec_for(Meeting, "minutes_lang", N_("Minutes language")),
@@ -33,6 +33,7 @@ MEETING_FIELDS = [
     spec_for(Meeting, "next_date", N_("Next meeting: date")),
     spec_for(Meeting, "next_time", N_("Next meeting: time")),
     spec_for(Meeting, "next_place", N_("Next meeting: place")),
+    spec_for(Meeting, "adjourned_at", N_("Adjourned at")),  # last, as in the minutes
 ]
 
 
@@ -57,9 +58,9 @@ PARTICIPANTS = EditorConfig(
     ),
     (
         Column(N_("Name"), text("name")),
-        Column(N_("Organisation"), text("organisation"), 22),
-        Column(N_("Role"), text("role"), 14),
-        Column(N_("Attendance"), word("attendance"), 9),
+        Column(N_("Organisation"), text("organisation"), 18),
+        Column(N_("Role"), text("role"), 12),
+        Column(N_("Attendance"), word("attendance"), 16),
     ),
     N_("No participant yet. Press a to add one."),
     participants_summary,

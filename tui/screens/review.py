@@ -46,10 +46,16 @@ class ReasonDialog(AskText):
             yield Static(_("Enter records the reason; Esc cancels."), classes="dialog-hint")
 
 
+LISTED = {"action_items": "actions", "decisions": "decisions"}
+"""Tables whose open points are fixed in the live lists (ctrl+l), and the list that shows them."""
+
+
 def step_title(step: str) -> str:
     """The heading of a group of open points."""
     if step == "live":
         return _p("review group", "Action items")
+    if step == "decisions":
+        return _p("review group", "Decisions")
     return f"{STEPS.index(step) + 1} {screen_name(step)}"
 
 
@@ -186,10 +192,10 @@ class ReviewScreen(SessionScreen, inherit_bindings=False):
         if item is None:
             return
         self._last[self.ctx] = (item.key, self.items.index(item))
-        if item.table == "action_items":  # the live lists open over the review
+        if item.table in LISTED:  # the live lists open over the review
             from tui.screens.lists import LiveLists
 
-            self.app.push_screen(LiveLists("actions"))
+            self.app.push_screen(LiveLists(LISTED[item.table]))
         else:
             self.capp.show_screen(item.step)
         hook = getattr(self.app.screen, "focus_record", None)

@@ -47,6 +47,7 @@ def _sentences() -> dict[tuple[str, str], str]:
             "Signal “{label}” refers to an action that no longer exists."
         ),
         ("action_items", "open_item"): _("Action item “{label}” is still open."),
+        ("decisions", "no_outcome"): _("Decision {label}: outcome not recorded."),
     }
 
 

@@ -37,11 +37,15 @@ from tui.widgets.editor_config import (
     flag,
     link,
     links,
+    need,
     number,
     text,
     word,
 )
 from tui.widgets.fields import spec_for
+
+NEED_HELP = N_("A need that is not a number, in words: “loan of the truck”.")
+ACCOUNTABLE_HELP = N_("Who answers for it (the A of RACI): a person or a body.")
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ RESOURCES = StepConfig(
                 spec_for(Resource, "kind", N_("Type")),
                 spec_for(Resource, "action", N_("Linked action"), link="actions"),
                 spec_for(Resource, "needed", N_("Needed")),
+                spec_for(Resource, "needed_text", N_("Need in words"), help=NEED_HELP),
                 spec_for(Resource, "available", N_("Available")),
                 spec_for(
                     Resource,
@@ -114,7 +119,7 @@ RESOURCES = StepConfig(
         (
             Column(N_("Resource"), text("label")),
             Column(N_("Type"), word("kind"), 10),
-            Column(N_("Needed"), amount("needed"), 11, right=True),
+            Column(N_("Needed"), need("needed", "needed_text"), 11, right=True),
             Column(N_("Available"), amount("available"), 11, right=True),
             Column(N_("Status"), word("status", short_word), 12),
             Column(N_("Action"), link("action", "actions"), 20, wide=110),
@@ -126,8 +131,9 @@ RESOURCES = StepConfig(
     ),
     N_(
         "Step 2: what the actions need (human, financial, material, in kind), what is "
-        "available, and its status from to request to confirmed in writing. Totals compare "
-        "what is needed with what is confirmed."
+        "available, and its status from to request to confirmed in writing. A need may be "
+        "said in words. Totals compare what is needed with what is confirmed in writing; "
+        "verbal promises are shown apart."
     ),
 )
 
@@ -147,6 +153,7 @@ ROLES = StepConfig(
                     link="people",
                     help=N_("One lead at most; a role without one is a review point."),
                 ),
+                spec_for(Role, "accountable", N_("Accountable (A)"), help=ACCOUNTABLE_HELP),
                 spec_for(Role, "contributors", N_("Contributors"), link="people"),
                 spec_for(Role, "consulted", N_("Consulted"), link="people"),
                 spec_for(Role, "informed", N_("Informed"), link="people"),
@@ -160,6 +167,7 @@ ROLES = StepConfig(
             Column(N_("Task or action"), text("label")),
             Column(N_("Lead"), flag(link("lead", "people"), N_("no lead")), 18),
             Column(N_("Contributors"), links("contributors", "people"), 18, wide=100),
+            Column(N_("Accountable"), text("accountable"), 18, wide=180),
             Column(N_("Deadline"), date("deadline"), 10),
             Column(N_("Action"), link("action", "actions"), 20, wide=120),
             Column(N_("Consulted"), links("consulted", "people"), 16, wide=140),
@@ -170,7 +178,8 @@ ROLES = StepConfig(
     ),
     N_(
         "Step 4: who does what. For each task, one lead (a role without a lead is flagged), "
-        "the contributors, who is consulted and who is informed."
+        "who is accountable (a person or a body), the contributors, who is consulted and "
+        "who is informed."
     ),
 )
 
@@ -368,7 +377,7 @@ WATCH = StepConfig(
         ),
         (
             Column(N_("Signal"), text("label")),
-            Column(N_("Type"), word("kind"), 11),
+            Column(N_("Type"), word("kind", short_word), 11),
             Column(N_("Date"), date("date"), 10),
             Column(N_("State"), word("state"), 7),
             Column(N_("Adjustment"), flag(text("adjustment"), N_("none")), 20, wide=100),
@@ -379,7 +388,7 @@ WATCH = StepConfig(
         signals_summary,
     ),
     N_(
-        "Step 8: signals from the community and the environment, threat or opportunity, "
+        "Step 8: signals from the community and the environment, threat, opportunity or both, "
         "the actions they affect, the anticipated effect and the adjustment, and who "
         "keeps watch."
     ),

@@ -54,15 +54,16 @@ def resources_summary(s: Session) -> str:
             return format_money(value, lang) if kind == "financial" else format_number(value, lang)
 
         name = _kind_total(kind)
-        lines.append(
-            _(
-                "{kind}: needed {needed} · confirmed {confirmed} · gap {gap}",
-                kind=f"{name} ({unit})" if unit else name,
-                needed=amount(totals.needed),
-                confirmed=amount(totals.confirmed),
-                gap=amount(totals.gap),
-            )
+        line = _(
+            "{kind}: needed {needed} · confirmed {confirmed} · gap {gap}",
+            kind=f"{name} ({unit})" if unit else name,
+            needed=amount(totals.needed),
+            confirmed=amount(totals.confirmed),
+            gap=amount(totals.gap),
         )
+        if totals.verbal:
+            line += SEP + _("promised verbally {amount}", amount=amount(totals.verbal))
+        lines.append(line)
     return "\n".join(lines)
 
 

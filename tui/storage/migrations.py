@@ -35,7 +35,45 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+V1_OUTCOME = "carried"
+"""What a v1 decision without an outcome meant: v1 filled in « carried » by default."""
+
+
+def v1_decision(doc: dict[str, Any]) -> dict[str, Any]:
+    """A v1 decision as v2 reads it, meaning the same (a missing outcome was « carried »).
+
+    v1 wrote « carried » for every decision whose outcome was left as it was: from a file, a
+    default cannot be told from a choice, so the outcomes of v1 are kept as they are.
+    """
+    return doc if "outcome" in doc else {**doc, "outcome": V1_OUTCOME}
+
+
+def upgrade_export(session: Any, version: int) -> Any:
+    """The session of an export file of ``version`` as the current version reads it."""
+    decisions = session.get("decisions") if isinstance(session, dict) else None
+    if version >= 2 or not isinstance(decisions, list):
+        return session
+    upgraded = [v1_decision(d) if isinstance(d, dict) else d for d in decisions]
+    return {**session, "decisions": upgraded}
+
+
+def _v1_to_v2(tables: Tables) -> Tables:
+    """v2: outcomes may be none (consensus, withdrawn added), resources negotiating or confirmed
+    verbally, needs in words, accountable roles, signals both ways, the adjournment time.
+
+    Every v1 value keeps its meaning in v2; only a decision without an outcome, which v1 read
+    as « carried », is written so.
+    """
+    out = copy.deepcopy(tables)
+    decisions = out.get("decisions", {})
+    for key, doc in decisions.items():
+        decisions[key] = v1_decision(doc)
+    for doc in out.get(META_TABLE, {}).values():
+        doc["schema_version"] = 2
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 """Migration from version N to N + 1, by N; one for every version the checks accept."""
 
 assert sorted(MIGRATIONS) == list(range(OLDEST_SCHEMA_VERSION, CURRENT_SCHEMA_VERSION))

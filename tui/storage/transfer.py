@@ -14,6 +14,7 @@ from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason
 from tui.model import SCHEMA_VERSION, Session
 from tui.storage.codec import APP
+from tui.storage.migrations import upgrade_export
 from tui.storage.rawcheck import DEFAULT_MAX_BYTES, DamagedFile, parse_json
 from tui.storage.store import SessionStore
 
@@ -66,8 +67,9 @@ def parse_export(raw: bytes) -> Session:
         raise ImportError_(_("not a Concerto export file"))
     if version > SCHEMA_VERSION:
         raise ImportError_(damaged_reason("newer_schema", str(version)))
+    session = upgrade_export(data["session"], version)
     try:
-        return Session.model_validate(data["session"])
+        return Session.model_validate(session)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])

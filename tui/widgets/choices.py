@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tui.i18n import N_, _
+from tui.export.labels import OUTCOMES
+from tui.i18n import N_, _, _p
 
 CHOICES: dict[str, str] = {
     "summary": N_("summary (compte rendu)"),
@@ -12,7 +13,7 @@ CHOICES: dict[str, str] = {
     "present": N_("present"),
     "absent": N_("absent"),
     "excused": N_("excused"),
-    "guest": N_("guest"),
+    "guest": N_("guest"),  # épicène in French: présence, absence, absence motivée, personne invitée
     "opening": N_("opening"),
     "step": N_("step"),
     "closing": N_("closing"),
@@ -22,6 +23,7 @@ CHOICES: dict[str, str] = {
     "in_kind": N_("in kind"),
     "to_request": N_("to request"),
     "requested": N_("requested"),
+    "confirmed_verbal": N_("confirmed verbally"),
     "confirmed": N_("confirmed in writing"),
     "refused": N_("refused"),
     "role": N_("role assignment"),
@@ -44,15 +46,11 @@ CHOICES: dict[str, str] = {
     "vote": N_("vote"),
     "threat": N_("threat"),
     "opportunity": N_("opportunity"),
+    "both": N_("threat and opportunity"),
     "open": N_("open"),
     "closed": N_("closed"),
     "done": N_("done"),
     "dropped": N_("dropped"),
-    "unanimous": N_("carried unanimously"),
-    "carried": N_("carried"),
-    "defeated": N_("defeated"),
-    "deferred": N_("deferred"),
-    "tabled": N_("tabled"),
     "adopted": N_("adopted"),
 }
 
@@ -64,8 +62,17 @@ def choice_word(value: object) -> str:
     return str(value)
 
 
+def outcome_word(value: object) -> str:
+    """The word for a decision outcome in the interface language; « not recorded » for none."""
+    if isinstance(value, str) and value in OUTCOMES:
+        return _(OUTCOMES[value])
+    return _p("outcome", "not recorded") if value is None else str(value)
+
+
 SHORT: dict[str, str] = {
-    "confirmed": N_("confirmed"),
+    "confirmed": N_("in writing"),
+    "confirmed_verbal": N_("verbally"),
+    "both": N_("both"),
     "service_contract": N_("contract"),
     "letter": N_("letter"),
 }

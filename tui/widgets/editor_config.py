@@ -137,6 +137,12 @@ def amount(name: str) -> Cell:
     return cell
 
 
+def need(name: str, words: str) -> Cell:
+    """An amount (see ``amount``), or the need said in words when there is no number."""
+    shown = amount(name)
+    return lambda r, v: shown(r, v) or _first_line(getattr(r, words))
+
+
 def link(name: str, target: str, none: str = "") -> Cell:
     """A link field, as the linked record's name; ``none`` when empty."""
     return lambda r, v: none if getattr(r, name) is None else v.name(target, getattr(r, name))

@@ -11,7 +11,11 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
-from tui.i18n import _
+from tui.i18n import N_, _
+
+TEXTUAL_DESCRIPTIONS = (N_("Dismiss menu"), N_("Show menu"))
+"""Descriptions of Textual's own bindings that the footer shows (an open choice list): listed
+here so that the catalogs translate them like ours."""
 
 KEY_PADDING = 3
 """Columns a footer key adds around its key and description (" n " and one after)."""

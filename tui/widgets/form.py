@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets._select import SelectOverlay
 
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
@@ -23,6 +24,15 @@ from tui.widgets.line_input import LineInput
 
 Options = dict[str, list[tuple[str, str]]]
 """For each link field, the records it may point to, as (name, id)."""
+
+
+def keeps_enter(widget: Widget | None) -> bool:
+    """Whether Enter belongs to ``widget``: it opens a choice list, picks in it, breaks a line.
+
+    Every form's own Enter (save, next field) gives way to these, so that Enter on a closed
+    choice list opens it everywhere, as its footer and help say.
+    """
+    return isinstance(widget, Select | SelectOverlay | TextArea | LinksField)
 
 
 class RecordForm(VerticalScroll):
