@@ -16,6 +16,7 @@ from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
+from tui.sync.commands import COMMANDS as SYNC_COMMANDS
 
 if TYPE_CHECKING:
     from tui.model.session import Session
@@ -202,6 +203,10 @@ def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Restore a session from the trash, or from one of its backups."""
+    if args.at is not None:
+        from tui.sync.commands import restore_at
+
+        return restore_at(args, folder)
     store = _store(folder)
     try:
         if args.backup is not None:
@@ -247,4 +252,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "restore": cmd_restore,
     "demo": cmd_demo,
     "room": cmd_room,
+    **SYNC_COMMANDS,
 }
