@@ -267,7 +267,7 @@ class SessionStore:
 
     def delete(self, session_id: str) -> Path:
         """Move a session to the trash (refused while another process holds it)."""
-        path = self.path(session_id)
+        self.path(session_id)  # refuses a bad id or a missing session
         lock = _lock(self.folder, session_id)
         if not lock.acquire():
             owner = lock.holder()

@@ -54,9 +54,9 @@ def classify(stderr: str) -> str:
     text = stderr.lower()
     if "does not appear to be a git repository" in text or "not a git repository" in text:
         return "not_repo"
-    if "[rejected]" in text or "[remote rejected]" in text or "failed to push" in text:
-        if "could not read from remote" not in text:
-            return "refused"
+    rejected = "[rejected]" in text or "[remote rejected]" in text or "failed to push" in text
+    if rejected and "could not read from remote" not in text:
+        return "refused"
     return "unreachable"
 
 

@@ -79,7 +79,7 @@ def session_history(folder: Path, session_id: str) -> list[Change]:
             before = {"meeting": {}}
             after = {"meeting": [after["meeting"]]}
         changed = {k: v for k, v in after.items() if before.get(k) != v}
-        gone = {k: [] for k in before if k not in after}
+        gone: dict[str, Any] = {k: [] for k in before if k not in after}
         what = describe(before, {**changed, **gone})
         changes.append(
             Change(
