@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from tui.cli import CliError, emit_json
-from tui.i18n import _, get_language
+from tui.i18n import _, _n, get_language
 from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
@@ -64,6 +64,8 @@ def cmd_list(args: argparse.Namespace, folder: Path, tz: str) -> int:
             line = f"{x.id}  {x.date or '----------'}  {x.minutes_lang}  {x.title}"
             if x.locked_by:
                 line += "  " + _("(open by {who})", who=x.locked_by)
+            if x.conflicts:
+                line += "  " + _n("({n} conflict)", "({n} conflicts)", x.conflicts)
         print(clean_text(line, multiline=False))
     return 0
 

@@ -124,12 +124,14 @@ def _order(ours: list[Doc], theirs: list[Doc], key: Callable[[Doc], str]) -> lis
             anchor = rid
         else:
             after.setdefault(anchor, []).append(rid)
-    order = list(after.get(None, []))
+    # Records before any shared one go first; with nothing shared, after ours.
+    first = after.pop(None, []) if anchor is not None else []
+    order = list(first)
     for doc in ours:
         rid = key(doc)
         order.append(rid)
         order.extend(after.get(rid, []))
-    return order
+    return order + after.get(None, [])
 
 
 def merge_sessions(
@@ -174,8 +176,8 @@ def _separate_numbers(m: _Merge, decisions: list[Doc], ours: list[Doc]) -> None:
             continue
         keep = next((d for d in docs if mine.get(d.get("id")) == number), docs[0])
         for doc in docs:
-            if doc is not keep:
-                doc["number"] = None
+            if doc is not keep:  # a copy: the sides given to the merge stay as they were
+                decisions[decisions.index(doc)] = {**doc, "number": None}
                 m.conflict("decisions", str(doc.get("id")), "number", None, number)
 
 
@@ -188,6 +190,9 @@ def _acceptances(base: Doc, ours: Doc, theirs: Doc) -> list[Doc]:
     reasons = {str(d.get("key")): d.get("reason", "") for d in theirs.get("acceptances", [])}
     for c in joined.conflicts:  # the same point accepted for two reasons: keep both
         if c["field"] == "reason":
-            doc = next(d for d in merged if d.get("key") == c["record"])
-            doc["reason"] = f"{doc['reason']} / {reasons[c['record']]}"
+            at = next(n for n, d in enumerate(merged) if d.get("key") == c["record"])
+            merged[at] = {
+                **merged[at],
+                "reason": f"{merged[at]['reason']} / {reasons[c['record']]}",
+            }
     return merged

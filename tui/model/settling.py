@@ -35,7 +35,7 @@ def settle(session: Session, conflict: Conflict, value: Any) -> Session:
             if value is False:
                 data[conflict.table] = [d for d in data[conflict.table] if d is not doc]
         elif conflict.number:
-            _settle_number(data["decisions"], doc, value)
+            _settle_number(data["decisions"], doc, value, str(conflict.theirs or ""))
         elif conflict.table == "notes":
             set_path(doc, conflict.field, MISSING if value in (None, "") else value)
         else:
@@ -43,9 +43,11 @@ def settle(session: Session, conflict: Conflict, value: Any) -> Session:
     return Session.model_validate(data)
 
 
-def _settle_number(decisions: list[dict[str, Any]], doc: dict[str, Any], value: Any) -> None:
+def _settle_number(
+    decisions: list[dict[str, Any]], doc: dict[str, Any], value: Any, contested: str
+) -> None:
     taken = [d.get("number") for d in decisions]
-    day = number_day(str(value or "")) or number_day(str(doc.get("number") or ""))
+    day = number_day(str(value or "")) or number_day(contested)
     if not value:
         doc["number"] = next_number(taken, day) if day else None
         return
