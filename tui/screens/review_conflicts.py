@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from textual import work
+from textual.css.query import NoMatches
 
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
@@ -101,7 +102,10 @@ class ConflictActions:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The conflict keys only on a conflict; the others as the screen says."""
         if action in ACTIONS:
-            return self.is_mounted and self.current_conflict() is not None  # type: ignore[attr-defined]
+            try:
+                return self.current_conflict() is not None
+            except NoMatches:  # not composed yet
+                return False
         return super().check_action(action, parameters)  # type: ignore[misc,no-any-return]
 
     def action_keep_first(self) -> None:
