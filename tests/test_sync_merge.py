@@ -17,8 +17,8 @@ from tui.model import Session
 from tui.model.conflict import conflict_key
 from tui.model.merge import merge_sessions
 from tui.model.settling import settle, settled_view
-from tui.storage.merging import MergeRefused, merge_bytes
 from tui.storage.codec import session_text
+from tui.storage.merging import MergeRefused, merge_bytes
 
 ACTIONS = ["a1", "a2", "a3"]
 PEOPLE = ["p1", "p2"]
