@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from strategies import sessions
 
-from tui.model import Participant, Session
+from tui.model import SCHEMA_VERSION, Participant, Session
 from tui.storage.codec import export_json
 from tui.storage.store import SessionStore
 from tui.storage.transfer import import_file, parse_export
@@ -65,7 +65,7 @@ def test_one_save_is_one_atomic_write_with_only_visible_sessions(data_dir: Path)
     assert [p.name for p in store.files()] == [f"{s.id}.json"]
     tables = json.loads((data_dir / f"{s.id}.json").read_text("utf-8"))
     assert tables["participants"]["1"]["name"] == "Awa"
-    assert tables["meta"]["1"]["schema_version"] == 1
+    assert tables["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_files_are_private_under_a_permissive_umask(tmp_path: Path) -> None:
