@@ -17,6 +17,7 @@ from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
 from tui.sync.commands import COMMANDS as SYNC_COMMANDS
+from tui.sync.commands import CommandFailed
 
 if TYPE_CHECKING:
     from tui.model.session import Session
@@ -208,7 +209,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
     if args.at is not None:
         from tui.sync.commands import restore_at
 
-        return restore_at(args, folder)
+        return _one_line(restore_at)(args, folder, tz)
     store = _store(folder)
     try:
         if args.backup is not None:
@@ -254,5 +255,21 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "restore": cmd_restore,
     "demo": cmd_demo,
     "room": cmd_room,
-    **SYNC_COMMANDS,
 }
+
+
+def _one_line(
+    command: Callable[[argparse.Namespace, Path, str], int],
+) -> Callable[[argparse.Namespace, Path, str], int]:
+    """A sync command whose refusals are the command line's one line."""
+
+    def run(args: argparse.Namespace, folder: Path, tz: str) -> int:
+        try:
+            return command(args, folder, tz)
+        except CommandFailed as exc:
+            raise CliError(str(exc)) from None
+
+    return run
+
+
+COMMANDS.update({name: _one_line(command) for name, command in SYNC_COMMANDS.items()})

@@ -31,10 +31,12 @@ def add_parsers(sub: Any) -> None:
     w.add_argument("--format", choices=("md", "json"), default="md")
 
 
-def _fail(text: str) -> Exception:
-    from tui.cli import CliError
+class CommandFailed(Exception):
+    """Bad input or a refusal: the command line prints it as its one line and exits 2."""
 
-    return CliError(text)
+
+def _fail(text: str) -> Exception:
+    return CommandFailed(text)
 
 
 def cmd_sync(args: argparse.Namespace, folder: Path, tz: str) -> int:
@@ -81,7 +83,8 @@ def _check_id(session_id: str) -> None:
 
 def cmd_history(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """List the changes of a session: when, who, which records."""
-    from tui.cli import emit_json
+    import json
+
     from tui.model.clean import clean_text
     from tui.sync.history import HistoryError, session_history
 
@@ -91,7 +94,8 @@ def cmd_history(args: argparse.Namespace, folder: Path, tz: str) -> int:
     except HistoryError as exc:
         raise _fail(_history_failure(exc)) from None
     if args.json:
-        emit_json([c.to_json() for c in changes])
+        for change in changes:
+            print(json.dumps(change.to_json(), ensure_ascii=False, sort_keys=True))
         return 0
     if not changes:
         print(_("No change of session {id} in the history.", id=args.id))
@@ -126,7 +130,7 @@ def cmd_show(args: argparse.Namespace, folder: Path, tz: str) -> int:
     return 0
 
 
-def restore_at(args: argparse.Namespace, folder: Path) -> int:
+def restore_at(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Bring back a session as it was at ``--at`` as a new change, committed here."""
     from tui.config import load_config
     from tui.messages import failure
