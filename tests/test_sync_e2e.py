@@ -69,6 +69,40 @@ def test_sessions_travel_between_two_laptops_over_a_path(
     assert sorted(files) == [".gitattributes", ".gitignore", f"{sid}.json"]
 
 
+def test_an_earlier_state_is_shown_and_restored_as_a_new_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    import json
+
+    url = str(bare_repo(tmp_path / "shared.git"))
+    a, b = (
+        laptop(tmp_path, "Alice", monkeypatch, capsys),
+        laptop(tmp_path, "Bob", monkeypatch, capsys),
+    )
+    sid = _share(a, b, url)
+    _different_records(a, b, sid)
+    first = json.loads(a.run("history", sid, "--json")[1].splitlines()[-1])["commit"]
+    status, out, _ = a.run("show", sid, "--at", first, "--format", "json")
+    assert status == 0 and json.loads(out)["session"]["actions"] == []
+    status, out, _ = a.run("show", sid, "--at", first)
+    assert status == 0 and out.startswith("# Meeting summary — Table de concertation")
+    assert a.run("show", sid, "--at", "nowhere") == (
+        2,
+        "",
+        "concerto: nowhere is neither a change of the history nor a date.\n",
+    )
+    status, out, _ = a.run("restore", sid, "--at", first)
+    assert (status, out) == (
+        0,
+        f"Session {sid} is back as it was at {first}; concerto sync shares it.\n",
+    )
+    assert a.load(sid).actions == [] and a.load(sid).meeting.collective == ""
+    latest = json.loads(a.run("history", sid, "--json")[1].splitlines()[0])
+    assert latest["who"] == "Alice" and latest["removed"] == ["Budget"]
+    assert a.run("sync")[0] == 0 and b.run("sync")[0] == 0
+    assert b.load(sid).actions == []
+
+
 def test_sessions_travel_over_ssh(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, ssh_server: Any
 ) -> None:
