@@ -7,10 +7,13 @@ it, and the caller keeps the good side (and sets the damaged one aside to be see
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.storage.atomic import atomic_write_bytes
 from tui.storage.rawcheck import DEFAULT_MAX_BYTES, DamagedFile, check_bytes
+
+if TYPE_CHECKING:
+    from tui.model import Session
 
 
 class MergeRefused(Exception):
@@ -22,7 +25,9 @@ class MergeRefused(Exception):
         self.damage = damage
 
 
-def session_from_bytes(raw: bytes, *, expected_id: str = "", max_bytes: int = DEFAULT_MAX_BYTES):  # type: ignore[no-untyped-def]
+def session_from_bytes(
+    raw: bytes, *, expected_id: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Session:
     """The session a file's bytes hold (migrated in memory); raises DamagedFile."""
     from tui.storage.store import session_from_tables
 
@@ -33,7 +38,7 @@ def session_from_bytes(raw: bytes, *, expected_id: str = "", max_bytes: int = DE
 
 def _data(raw: bytes, side: str) -> dict[str, Any]:
     try:
-        return session_from_bytes(raw).model_dump(mode="json")  # type: ignore[no-any-return]
+        return session_from_bytes(raw).model_dump(mode="json")
     except DamagedFile as exc:
         raise MergeRefused(side, exc) from None
 
