@@ -18,6 +18,15 @@ from tui.model import Action
 from tui.screens.review import ReviewScreen
 
 
+def _two_laptops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> tuple[str, Laptop, Laptop]:
+    """A shared bare repository, and Alice's and Bob's laptops."""
+    url = str(bare_repo(tmp_path / "shared.git"))
+    alice, bob = (laptop(tmp_path, name, monkeypatch, capsys) for name in ("Alice", "Bob"))
+    return url, alice, bob
+
+
 def _share(a: Laptop, b: Laptop, url: str) -> str:
     """A creates a session and syncs; B syncs and has it. Returns the session id."""
     status, out, _ = a.run("new", "Table de concertation")
@@ -29,6 +38,14 @@ def _share(a: Laptop, b: Laptop, url: str) -> str:
     assert (status, out) == (0, f"Synced with {url}: 0 sessions sent, 1 received.\n")
     assert [x["title"] for x in b.listing()] == ["Table de concertation"]
     return sid
+
+
+def _shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> tuple[str, Laptop, Laptop, str]:
+    """Two laptops sharing one session: the repository, Alice's, Bob's, the session id."""
+    url, a, b = _two_laptops(tmp_path, monkeypatch, capsys)
+    return url, a, b, _share(a, b, url)
 
 
 def _different_records(a: Laptop, b: Laptop, sid: str) -> None:
@@ -47,12 +64,7 @@ def _different_records(a: Laptop, b: Laptop, sid: str) -> None:
 def test_sessions_travel_between_two_laptops_over_a_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
-    url = str(bare_repo(tmp_path / "shared.git"))
-    a, b = (
-        laptop(tmp_path, "Alice", monkeypatch, capsys),
-        laptop(tmp_path, "Bob", monkeypatch, capsys),
-    )
-    sid = _share(a, b, url)
+    url, a, b, sid = _shared(tmp_path, monkeypatch, capsys)
     _different_records(a, b, sid)
     status, out, _ = a.run("history", sid)
     lines = out.splitlines()
@@ -74,12 +86,7 @@ def test_an_earlier_state_is_shown_and_restored_as_a_new_change(
 ) -> None:
     import json
 
-    url = str(bare_repo(tmp_path / "shared.git"))
-    a, b = (
-        laptop(tmp_path, "Alice", monkeypatch, capsys),
-        laptop(tmp_path, "Bob", monkeypatch, capsys),
-    )
-    sid = _share(a, b, url)
+    url, a, b, sid = _shared(tmp_path, monkeypatch, capsys)
     _different_records(a, b, sid)
     first = json.loads(a.run("history", sid, "--json")[1].splitlines()[-1])["commit"]
     status, out, _ = a.run("show", sid, "--at", first, "--format", "json")
@@ -125,12 +132,7 @@ async def test_a_field_changed_on_both_is_a_conflict_settled_in_the_app_then_gon
 
     from tui.app import make_app
 
-    url = str(bare_repo(tmp_path / "shared.git"))
-    a, b = (
-        laptop(tmp_path, "Alice", monkeypatch, capsys),
-        laptop(tmp_path, "Bob", monkeypatch, capsys),
-    )
-    sid = _share(a, b, url)
+    url, a, b, sid = _shared(tmp_path, monkeypatch, capsys)
     a.edit(sid, lambda s: setattr(s.meeting, "place", "Salle Alice"))
     b.edit(sid, lambda s: setattr(s.meeting, "place", "Salle Bob"))
     assert a.run("sync")[0] == 0
@@ -210,12 +212,7 @@ def test_a_sync_killed_half_way_is_completed_by_the_next(
 ) -> None:
     import tui.sync.engine as engine
 
-    url = str(bare_repo(tmp_path / "shared.git"))
-    a, b = (
-        laptop(tmp_path, "Alice", monkeypatch, capsys),
-        laptop(tmp_path, "Bob", monkeypatch, capsys),
-    )
-    sid = _share(a, b, url)
+    url, a, b, sid = _shared(tmp_path, monkeypatch, capsys)
     a.edit(sid, lambda s: setattr(s.meeting, "place", "Salle 3"))
     assert a.run("sync")[0] == 0
 
@@ -236,12 +233,7 @@ def test_a_session_damaged_on_the_remote_is_listed_and_never_merged(
 ) -> None:
     import subprocess
 
-    url = str(bare_repo(tmp_path / "shared.git"))
-    a, b = (
-        laptop(tmp_path, "Alice", monkeypatch, capsys),
-        laptop(tmp_path, "Bob", monkeypatch, capsys),
-    )
-    sid = _share(a, b, url)
+    url, a, b, sid = _shared(tmp_path, monkeypatch, capsys)
     before = (a.folder / f"{sid}.json").read_bytes()
     (b.folder / f"{sid}.json").write_text('{"meta": {"1": {"app": "concerto"')  # by hand
     env = {**os.environ, "GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "b@b",

@@ -112,17 +112,23 @@ def cmd_history(args: argparse.Namespace, folder: Path, tz: str) -> int:
     return 0
 
 
-def cmd_show(args: argparse.Namespace, folder: Path, tz: str) -> int:
-    """Print a session as it was at an earlier change, as JSON or minutes."""
-    from tui.exporting import render_export
+def _state(args: argparse.Namespace, folder: Path) -> tuple[Any, bytes, str]:
+    """The session ``args.id`` at ``args.at``: session, bytes, commit; or one line why not."""
     from tui.storage.rawcheck import DamagedFile
     from tui.sync.history import HistoryError, state_at
 
     _check_id(args.id)
     try:
-        session, _raw, _commit = state_at(folder, args.id, args.at)
+        return state_at(folder, args.id, args.at)
     except (HistoryError, DamagedFile) as exc:
         raise _fail(_history_failure(exc)) from None
+
+
+def cmd_show(args: argparse.Namespace, folder: Path, tz: str) -> int:
+    """Print a session as it was at an earlier change, as JSON or minutes."""
+    from tui.exporting import render_export
+
+    session, _raw, _commit = _state(args, folder)
     rendered = render_export(session, args.format, tz=tz)
     sys.stdout.flush()
     sys.stdout.buffer.write(rendered.data)
@@ -134,18 +140,12 @@ def restore_at(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Bring back a session as it was at ``--at`` as a new change, committed here."""
     from tui.config import load_config
     from tui.messages import failure
-    from tui.storage.rawcheck import DamagedFile
     from tui.storage.store import SessionStore, StoreError
     from tui.sync.engine import SyncError, restore_state
     from tui.sync.git import author_for
-    from tui.sync.history import HistoryError, state_at
     from tui.sync.report import refusal
 
-    _check_id(args.id)
-    try:
-        _session, raw, commit = state_at(folder, args.id, args.at)
-    except (HistoryError, DamagedFile) as exc:
-        raise _fail(_history_failure(exc)) from None
+    _session, raw, commit = _state(args, folder)
     author = author_for(load_config().facilitator)
     try:
         restore_state(SessionStore(folder), args.id, raw, commit, author)
