@@ -84,7 +84,9 @@ def build_parser() -> Parser:
     d.add_argument("id")
     r = sub.add_parser("restore", help=_("restore a session from the trash or a backup"))
     r.add_argument("id")
-    r.add_argument("--backup", type=int, metavar="N", help=_("restore backup number N"))
+    which = r.add_mutually_exclusive_group()
+    which.add_argument("--backup", type=int, metavar="N", help=_("restore backup number N"))
+    which.add_argument("--at", metavar="REF", help=_("restore the state at a change or a date"))
     sub.add_parser("demo", help=_("write the demo sessions"))
     rm = sub.add_parser("room", help=_("share a live read-only view of a session (web page)"))
     rm.add_argument("id")
@@ -98,6 +100,9 @@ def build_parser() -> Parser:
     # The app runs the room as its child: it reads the address alone and stops it by closing
     # the child's standard input.
     rm.add_argument("--for-app", action="store_true", help=argparse.SUPPRESS)
+    from tui.sync.commands import add_parsers
+
+    add_parsers(sub)  # sync, history, show
     return p
 
 

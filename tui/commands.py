@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from tui.cli import CliError, emit_json
-from tui.i18n import _, get_language
+from tui.i18n import _, _n, get_language
 from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
+from tui.sync.commands import COMMANDS as SYNC_COMMANDS
+from tui.sync.commands import CommandFailed
 
 if TYPE_CHECKING:
     from tui.model.session import Session
@@ -63,6 +65,8 @@ def cmd_list(args: argparse.Namespace, folder: Path, tz: str) -> int:
             line = f"{x.id}  {x.date or '----------'}  {x.minutes_lang}  {x.title}"
             if x.locked_by:
                 line += "  " + _("(open by {who})", who=x.locked_by)
+            if x.conflicts:
+                line += "  " + _n("({n} conflict)", "({n} conflicts)", x.conflicts)
         print(clean_text(line, multiline=False))
     return 0
 
@@ -202,6 +206,10 @@ def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Restore a session from the trash, or from one of its backups."""
+    if args.at is not None:
+        from tui.sync.commands import restore_at
+
+        return _one_line(restore_at)(args, folder, tz)
     store = _store(folder)
     try:
         if args.backup is not None:
@@ -248,3 +256,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "demo": cmd_demo,
     "room": cmd_room,
 }
+
+
+def _one_line(
+    command: Callable[[argparse.Namespace, Path, str], int],
+) -> Callable[[argparse.Namespace, Path, str], int]:
+    """A sync command whose refusals are the command line's one line."""
+
+    def run(args: argparse.Namespace, folder: Path, tz: str) -> int:
+        try:
+            return command(args, folder, tz)
+        except CommandFailed as exc:
+            raise CliError(str(exc)) from None
+
+    return run
+
+
+COMMANDS.update({name: _one_line(command) for name, command in SYNC_COMMANDS.items()})

@@ -53,6 +53,7 @@ KEYMAP: tuple[Command, ...] = (
     Command("show_trash", "t", N_("Trash"), N_("session"), "home"),
     Command("demo", "d", N_("Demo sessions"), N_("session"), "home", show=False),
     Command("filter", "slash", N_("Filter"), N_("session"), "home", key_display="/"),
+    Command("sync", "s", N_("Sync"), N_("session"), "home", show=False),
     Command(
         "prev_screen",
         "f2",
@@ -139,6 +140,18 @@ KEYMAP: tuple[Command, ...] = (
     Command("accept", "a", N_("Accept as is"), N_("review"), "review"),
     Command("reopen", "u", N_("Reopen"), N_("review"), "review"),
     Command("toggle_accepted", "s", N_("Show accepted"), N_("review"), "review"),
+    Command(
+        "keep_first", "1", N_("Keep the first value"), N_("conflict"), "review", short=N_("First")
+    ),
+    Command(
+        "keep_second",
+        "2",
+        N_("Keep the second value"),
+        N_("conflict"),
+        "review",
+        short=N_("Second"),
+    ),
+    Command("write_value", "w", N_("Write the value"), N_("conflict"), "review", short=N_("Write")),
     # -- live capture: decisions, action items, parking lot, notes (scope "session") -----
     Command("capture_decision", "f4", N_("Decision"), N_("capture"), "session", key_display="F4"),
     Command(

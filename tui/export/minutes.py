@@ -19,8 +19,12 @@ def render_minutes(
     ``previous`` is the session this one follows (``session.meeting.follows``), loaded by
     the caller: then the body shows what this meeting changed in the plan and the whole
     plan goes into an annex at the end. Any other session given as ``previous`` is ignored.
-    Pure: the same arguments always give the same bytes.
+    Pure: the same arguments always give the same bytes. A field left in conflict by a sync
+    is not shown until it is settled.
     """
+    from tui.model.settling import settled_view
+
+    session = settled_view(session)
     c = make_context(session, mode, lang)
     plan: list[Block]
     annex: list[Block] = []
