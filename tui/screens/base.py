@@ -92,6 +92,8 @@ class SessionScreen(LiveCapture, Screen[None]):
         """Update the header: agenda item, timebox, clock."""
         from tui.timebox import agenda_status, keep_time
 
+        if self.left:  # the session was closed under the screen (ctrl+o): its timer is late
+            return
         header = self.query_one(SessionHeader)
         session = self.ctx.session
         now = self.capp.clock()
