@@ -155,11 +155,11 @@ def test_amendments_are_recorded_under_their_proposal_with_their_own_motion() ->
         "**Amendement CA-2026-12-04-03**",
         f"Il est proposé par Léo, appuyé par Awa{NB}:",
         "Remplacer « camion » par « fourgonnette ».",
-        "Rejeté (2 pour, 4 contre).",  # agrees with « amendement »
+        "Amendement rejeté (2 pour, 4 contre).",  # agrees with « amendement »
         "**Amendement CA-2026-12-04-04**",
         f"Il est proposé par Inès et résolu{NB}:",
         "Ajouter « usagé ».",
-        "Adopté à l'unanimité.",
+        "Amendement adopté à l'unanimité.",
         "Adoptée à la majorité (5 pour, 1 contre).",  # the proposal's outcome, after them
         "**Résolution CA-2026-12-04-02**",
         f"Il est résolu{NB}:",
@@ -168,6 +168,7 @@ def test_amendments_are_recorded_under_their_proposal_with_their_own_motion() ->
     ]
     english = render_minutes(_session(proposal, other, first, second), "formal", "en")
     assert "**Amendment 2026-12-04-03**\n\nMoved by Léo, seconded by Awa:" in english
+    assert "\n\nAmendment defeated (2 for, 4 against).\n\n" in english
 
 
 def test_an_amendment_of_a_later_or_missing_decision_is_never_lost() -> None:

@@ -140,7 +140,7 @@ def test_english_minutes_use_canadian_formats() -> None:
 def test_summary_mode_leaves_out_movers_but_keeps_every_chosen_outcome() -> None:
     text = render_minutes(demo()["fr"], "summary", "fr")
     assert text.startswith("# Compte rendu — ")
-    assert "Proposée par" not in text and "Quorum" not in text
+    assert "Il est proposé par" not in text and "Quorum" not in text
     assert "\n\nReportée.\n\n" in text
     assert "\n\nAdoptée par consensus.\n\n" in text
 

@@ -14,7 +14,7 @@ from tui.export.blocks import Block, field, heading
 from tui.export.context import Context
 from tui.export.escape import inline, paragraphs
 from tui.export.opening import quorum
-from tui.i18n import pt
+from tui.i18n import N_, pt, t
 from tui.model.live import ADOPTING_OUTCOMES, Decision
 from tui.model.resolution import resolution_number
 
@@ -43,50 +43,35 @@ def amendment_tree(
     return roots, under
 
 
+LEADS: dict[tuple[bool, bool, bool], str] = {
+    (True, True, True): N_("Moved by {mover}, seconded by {seconder}, and resolved:"),
+    (True, True, False): N_("Moved by {mover} and resolved:"),
+    (True, False, True): N_("Seconded by {seconder} and resolved:"),
+    (True, False, False): N_("Resolved:"),
+    (False, True, True): N_("Moved by {mover}, seconded by {seconder}:"),
+    (False, True, False): N_("Moved by {mover}:"),
+    (False, False, True): N_("Seconded by {seconder}:"),
+}
+"""The formal lead of a motion, by (carried, mover noted, seconder noted): « résolu »
+(resolved) only once an outcome that carries it was chosen."""
+
+AMENDMENT_OUTCOMES: dict[str, str] = {
+    "consensus": N_("amendment carried by consensus"),
+    "unanimous": N_("amendment carried unanimously"),
+    "carried": N_("amendment carried by a majority"),
+    "defeated": N_("amendment defeated"),
+    "deferred": N_("amendment deferred"),
+    "tabled": N_("amendment tabled"),
+    "withdrawn": N_("amendment withdrawn"),
+}
+"""The outcome of an amendment, as `tui.export.labels.OUTCOMES` is of a resolution."""
+
+
 def _who(c: Context, d: Decision) -> str:
-    """The formal lead of a motion: who moved and seconded, and « résolu » once carried."""
-    lang = c.lang
+    """Who moved and seconded, and whether it was resolved: only what was recorded."""
     mover, seconder = inline(d.moved_by), inline(d.seconded_by)
-    if d.outcome in ADOPTING_OUTCOMES:
-        if mover and seconder:
-            return pt(
-                lang,
-                "resolution",
-                "Moved by {mover}, seconded by {seconder}, and resolved:",
-                mover=mover,
-                seconder=seconder,
-            )
-        if mover:
-            return pt(lang, "resolution", "Moved by {mover} and resolved:", mover=mover)
-        if seconder:
-            return pt(lang, "resolution", "Seconded by {seconder} and resolved:", seconder=seconder)
-        return pt(lang, "resolution", "Resolved:")
-    if mover and seconder:
-        return pt(
-            lang,
-            "resolution",
-            "Moved by {mover}, seconded by {seconder}:",
-            mover=mover,
-            seconder=seconder,
-        )
-    if mover:
-        return pt(lang, "resolution", "Moved by {mover}:", mover=mover)
-    if seconder:
-        return pt(lang, "resolution", "Seconded by {seconder}:", seconder=seconder)
-    return ""
-
-
-def amendment_outcomes(lang: str) -> dict[str, str]:
-    """The outcome words of an amendment (French agrees them with « amendement »)."""
-    return {
-        "consensus": pt(lang, "amendment outcome", "carried by consensus"),
-        "unanimous": pt(lang, "amendment outcome", "carried unanimously"),
-        "carried": pt(lang, "amendment outcome", "carried by a majority"),
-        "defeated": pt(lang, "amendment outcome", "defeated"),
-        "deferred": pt(lang, "amendment outcome", "deferred"),
-        "tabled": pt(lang, "amendment outcome", "tabled"),
-        "withdrawn": pt(lang, "amendment outcome", "withdrawn"),
-    }
+    msgid = LEADS.get((d.outcome in ADOPTING_OUTCOMES, bool(mover), bool(seconder)))
+    return t(c.lang, msgid, mover=mover, seconder=seconder) if msgid else ""
 
 
 def resolution(
@@ -107,7 +92,7 @@ def resolution(
     out = [lead, _who(c, d), *paragraphs(d.text)]
     for a in under.get(d.id, []):
         out += resolution(c, a, under, amendment=True)
-    words = amendment_outcomes(lang) if amendment else None
+    words = {k: t(lang, v) for k, v in AMENDMENT_OUTCOMES.items()} if amendment else None
     out.append(closing.outcome_sentence(c, d, words=words))
     return [b for b in out if b]
 
