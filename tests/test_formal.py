@@ -272,3 +272,61 @@ def test_a_resolution_is_found_by_its_number_with_or_without_prefix_or_its_last_
     with pytest.raises(ResolutionNotFound) as found:
         find_resolution(twice, "CA", "03")
     assert found.value.matches == ("CA-2026-12-04-03", "CA-2026-12-05-03")
+
+
+async def test_f9_on_the_first_item_records_the_opening_for_the_form_and_the_minutes(  # type: ignore[no-untyped-def]
+    make_app, data_dir, clock
+) -> None:
+    from live_helpers import live_session, until
+    from textual.widgets import Input
+
+    store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "meeting")
+        await pilot.press("f9")
+        await until(pilot, lambda: app.screen.query_one("#f-opened_at", Input).value == "9:30")
+        app.flush_now()
+    session = store.load(sid)
+    assert session.meeting.opened_at == dt.time(9, 30)  # 14:30 UTC in Montréal
+    assert "La séance est ouverte à 9 h 30." in render_minutes(session, "formal", "fr")
+
+
+async def test_the_decision_form_records_which_decision_an_amendment_amends(  # type: ignore[no-untyped-def]
+    make_app, data_dir, clock
+) -> None:
+    from live_helpers import live_session, until
+    from textual.widgets import Select
+
+    from tui.screens.capture import CaptureForm
+
+    def proposal(session: Session) -> None:
+        session.decisions = [Decision(id="d1", text="Acheter un camion.", number="2026-11-25-01")]
+
+    store, sid = live_session(data_dir, clock, proposal)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) is not None)
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, CaptureForm))
+        form = app.screen
+        await pilot.press(*"Ajouter usage", "tab", *"Awa")
+        amends = form.query_one("#f-amends", Select)
+        amends.focus()
+        await pilot.press("enter")  # opens the list of the decisions recorded before
+        await until(pilot, lambda: amends.expanded)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: amends.value == "d1")
+        form.query_one("#f-text").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, CaptureForm))
+        app.flush_now()
+    session = store.load(sid)
+    assert [(d.text, d.amends, d.moved_by) for d in session.decisions] == [
+        ("Acheter un camion.", None, ""),
+        ("Ajouter usage", "d1", "Awa"),
+    ]
+    text = render_minutes(session, "formal", "fr")
+    assert (
+        "**Amendement 2026-11-25-02**\n\nIl est proposé par Awa\u00a0:\n\nAjouter usage" in text
+    )
