@@ -327,6 +327,4 @@ async def test_the_decision_form_records_which_decision_an_amendment_amends(  # 
         ("Ajouter usage", "d1", "Awa"),
     ]
     text = render_minutes(session, "formal", "fr")
-    assert (
-        "**Amendement 2026-11-25-02**\n\nIl est proposé par Awa\u00a0:\n\nAjouter usage" in text
-    )
+    assert "**Amendement 2026-11-25-02**\n\nIl est proposé par Awa\u00a0:\n\nAjouter usage" in text
