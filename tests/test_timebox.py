@@ -154,7 +154,7 @@ def _session(*boxes: int | None) -> Session:
 def test_projected_end_and_checkpoints_as_pure_functions() -> None:
     session = _session(10, None, 15)
     assert projected_end(session, FROZEN) is None
-    next_item(session, FROZEN)
+    next_item(session, FROZEN, "UTC")
     assert projected_end(session, FROZEN) == FROZEN + dt.timedelta(minutes=25)
     later = FROZEN + dt.timedelta(seconds=90)
     assert checkpoint(session, later) and session.agenda[0].spent_s == 90

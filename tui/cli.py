@@ -75,6 +75,11 @@ def build_parser() -> Parser:
     e.add_argument("--mode", choices=("summary", "formal"), help=_("minutes mode"))
     e.add_argument("-o", "--output", metavar=_("FILE"), help=_("file to write, or - for stdout"))
     e.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    e.add_argument(
+        "--extract",
+        metavar=_("NUMBER"),
+        help=_("certified extract of one resolution: its number, or the number's last part"),
+    )
     i = sub.add_parser("import", help=_("import a session exported as JSON"))
     i.add_argument("file")
     a = sub.add_parser("import-actions", help=_("import the plan's actions from a spreadsheet"))

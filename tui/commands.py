@@ -20,6 +20,7 @@ from tui.sync.commands import COMMANDS as SYNC_COMMANDS
 from tui.sync.commands import CommandFailed
 
 if TYPE_CHECKING:
+    from tui.exporting import Rendered
     from tui.model.session import Session
 
 
@@ -95,7 +96,9 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
     try:
-        if args.format == "json":  # the session as stored
+        if args.extract is not None:
+            rendered = _extract(store, session, args.format, args.extract)
+        elif args.format == "json":  # the session as stored
             rendered = render_export(session, args.format)
         else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
             shown, previous = minutes_inputs(store, session)
@@ -125,6 +128,32 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         ) from None
     print(path)
     return 0
+
+
+def _extract(store: SessionStore, session: Session, fmt: str, wanted: str) -> Rendered:
+    """The certified extract of one resolution, or one line saying why there is none."""
+    from tui.exporting import MINUTES_FORMATS, minutes_inputs, render_extract_export
+    from tui.model.resolution import ResolutionNotFound
+
+    if fmt not in MINUTES_FORMATS:
+        formats = ", ".join(MINUTES_FORMATS)
+        raise CliError(_("an extract is a document: --format {formats}", formats=formats))
+    shown, _previous = minutes_inputs(store, session)
+    try:
+        return render_extract_export(shown, fmt, wanted)
+    except ResolutionNotFound as exc:
+        number = clean_text(exc.wanted, multiline=False)[:40]
+        if exc.matches:
+            raise CliError(
+                _(
+                    "several resolutions end with {number}: {matches}",
+                    number=number,
+                    matches=", ".join(exc.matches),
+                )
+            ) from None
+        raise CliError(
+            _("no resolution numbered {number} in this session", number=number)
+        ) from None
 
 
 def _describe_open_failure(exc: Exception) -> str:

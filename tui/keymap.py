@@ -195,6 +195,7 @@ KEYMAP: tuple[Command, ...] = (
     Command("show_actions", "a", N_("Action items"), N_("lists"), "lists"),
     Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
+    Command("extract", "x", N_("Certified extract"), N_("lists"), "lists", short=N_("Extract")),
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.export import closing, followup, opening
+from tui.export import closing, followup, opening, resolutions
 from tui.export.blocks import Block, join
 from tui.export.context import make_context
 from tui.export.plan import STEP_SECTIONS, Section, plan_sections, step_section
@@ -37,14 +37,16 @@ def render_minutes(
     blocks = [
         *opening.title(c),
         *opening.attendance(c),
+        *resolutions.opening(c),
         *opening.agenda(c),
         *plan,
-        *closing.decisions(c),
+        *resolutions.resolutions(c),
         *closing.action_items(c),
         *closing.parking(c),
         *closing.open_points(c),
         *closing.next_meeting(c),
         *closing.adjournment(c),
+        *resolutions.signatures(c),
         *annex,
     ]
     return join(blocks) + "\n"
