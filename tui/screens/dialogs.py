@@ -47,17 +47,19 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 class AskText(Dialog[str]):
     """Ask for one line of text."""
 
-    def __init__(self, question: str, value: str = "") -> None:
-        """Ask ``question``, pre-filled with ``value``."""
+    def __init__(self, question: str, value: str = "", *, typed: bool = False) -> None:
+        """Ask ``question``, pre-filled with ``value`` (selected, unless it was just ``typed``:
+        then typing goes on after it)."""
         super().__init__()
         self.question = question
         self.value = value
+        self.typed = typed
 
     def compose(self) -> ComposeResult:
         """Question, field, hint."""
         with Vertical():
             yield Label(self.question, classes="dialog-title", markup=False)
-            yield LineInput(self.value, id="answer")
+            yield LineInput(self.value, id="answer", select_on_focus=not self.typed)
             yield Static(_("Enter to confirm, Esc to cancel."), classes="dialog-hint")
 
     @on(Input.Submitted)
