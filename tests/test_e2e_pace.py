@@ -94,3 +94,27 @@ def test_a_matrix_row_is_typed_in_one_go_and_the_bars_read_at_80x24(
     assert grant.interested == ["p04"]
     term.press("ctrl+q")
     assert term.wait_exit(15) == 0
+
+
+def test_the_empty_list_hint_works_from_the_row_of_tabs(
+    pty_app: SpawnApp, tmp_path: Path, home: Path
+) -> None:
+    data_dir = tmp_path / "sessions"
+    sid = SessionStore(data_dir).create("Table de quartier", minutes_lang="en").id
+    term = pty_app([CONCERTO, "--data-dir", str(data_dir), "open", sid], env=env_for(home))
+    term.wait_for(re.compile(r"saved$"), line=0, timeout=30)
+    term.press("shift+tab", "right")  # from the title to the row of tabs, then Participants
+    term.wait_for("No participant yet. Press a to add one.")
+    term.press("a")  # the focus is still on the tabs
+    term.wait_for("New participant")
+    term.type("Awa Diallo")
+    term.press("enter")
+
+    def saved() -> bool:
+        return [p.name for p in SessionStore(data_dir).load(sid).participants] == ["Awa Diallo"]
+
+    term.wait_until(saved, 15, what="the participant on disk")
+    term.press("ctrl+q")  # closes the participant's form
+    term.wait_gone("New participant")
+    term.press("ctrl+q")
+    assert term.wait_exit(15) == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -121,10 +121,14 @@ class GoTo(Choose):
         super().__init__(_("Go to"), options)
         self.current = current
 
-    def on_key(self, event: object) -> None:
+    def on_key(self, event: events.Key) -> None:
         """A digit jumps to that screen."""
-        key = getattr(event, "character", None)
+        key = event.character
         if key and key.isdigit() and int(key) < len(SCREENS):
+            # Stopped here: left to bubble, the digit reached the screen shown next (a level
+            # typed into the matrix).
+            event.stop()
+            event.prevent_default()
             self.dismiss(SCREENS[int(key)])
 
 

@@ -67,13 +67,14 @@ def _mark(share: float | None) -> str:
 
 
 def _label(key: str, detail: int, share: float | None) -> str:
-    """A step's label at a level of detail: 0 its number, 1 abbreviated, 2 its whole name."""
+    """A step's label at a level of detail: -1 its number alone, 0 with its progress,
+    1 abbreviated, 2 its whole name."""
     names = (SHORT.get(key, ""), ABBREVIATED[key], NAMES[key])
-    name = _(names[detail]) if names[detail] else ""
+    name = _(names[max(0, detail)]) if names[max(0, detail)] else ""
     if key in SHORT:
         return name
     number = str(SCREENS.index(key))
-    return " ".join(p for p in (number, name, _mark(share)) if p)
+    return " ".join(p for p in (number, name, _mark(share) if detail >= 0 else "") if p)
 
 
 def labels(width: int, current: str, shares: dict[str, float | None]) -> list[str]:
@@ -89,6 +90,11 @@ def labels(width: int, current: str, shares: dict[str, float | None]) -> list[st
         return sum(len(label) for label in found) + len(SEP) * (len(found) - 1) + 2
 
     order = sorted(SCREENS, key=lambda key: abs(SCREENS.index(key) - here))
+    for key in reversed(order):  # too narrow even so: the farthest lose their progress first
+        if used(shown()) <= width:
+            break
+        if key != current:
+            detail[key] = -1
     for level in (1, 2):
         for key in order:
             if detail[key] >= level:
