@@ -32,7 +32,7 @@ else:  # tests/ is on sys.path (no tests/__init__.py)
 from tui.storage.lock import SessionLock
 from tui.storage.store import SessionStore
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.serial]  # timing: alone, not beside a worker
 
 CONCERTO = str(Path(sys.executable).parent / "concerto")
 KILL_COUNT = int(os.environ.get("CONCERTO_KILL_COUNT", "50"))
