@@ -35,6 +35,9 @@ _WHERE: dict[str, str] = {
     "Participant": "meeting",
     "Person": "meeting",
     "Progress": "meeting",
+    "Communication": "modes",
+    "Monitoring": "modes",
+    "Participation": "modes",
     "Action": "plan",
     "Agreement": "plan",
     "Body": "plan",
@@ -58,12 +61,15 @@ __all__ = [
     "AgendaItem",
     "Agreement",
     "Body",
+    "Communication",
     "Decision",
     "Indicator",
     "Meeting",
+    "Monitoring",
     "Objective",
     "ParkingItem",
     "Participant",
+    "Participation",
     "Person",
     "Progress",
     "RECORD_LISTS",
@@ -111,6 +117,7 @@ if TYPE_CHECKING:
     from tui.model.competency import by_organisation, coverage, status
     from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
     from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
+    from tui.model.modes import Communication, Monitoring, Participation
     from tui.model.plan import (
         Action,
         Agreement,

@@ -154,6 +154,8 @@ class WorkingGroup(Record):
     deliverable: Line = ""
     lead: RecordId | None = None
     members: Block = ""
+    frequency: Line = ""
+    """How often it meets (« hebdomadaire au lancement »)."""
     reports_to: RecordId | None = None
     """The body it reports to."""
     deadline: dt.date | None = None

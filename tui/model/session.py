@@ -12,6 +12,7 @@ from tui.model.clean import clean_text
 from tui.model.clean import utcnow as utcnow
 from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
 from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
+from tui.model.modes import Communication, Monitoring, Participation
 from tui.model.plan import (
     Action,
     Agreement,
@@ -25,7 +26,7 @@ from tui.model.plan import (
     WorkingGroup,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the session format; the store migrates older files on open."""
 
 RECORD_LISTS: dict[str, type[Record]] = {
@@ -41,6 +42,9 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "indicators": Indicator,
     "bodies": Body,
     "working_groups": WorkingGroup,
+    "participation": Participation,
+    "monitoring": Monitoring,
+    "communication": Communication,
     "signals": Signal,
     "decisions": Decision,
     "action_items": ActionItem,
@@ -69,6 +73,10 @@ class Session(Model):
     indicators: list[Indicator] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
     working_groups: list[WorkingGroup] = Field(default_factory=list)
+    participation: list[Participation] = Field(default_factory=list)
+    monitoring: list[Monitoring] = Field(default_factory=list)
+    """The plan's follow-up (suivi): what is reviewed, by which body, how often."""
+    communication: list[Communication] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)
