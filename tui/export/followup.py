@@ -28,6 +28,12 @@ def _qualifier(c: Context, table: str) -> str:
         return pt(lang, "minutes change", "coordination body")
     if table == "working_groups":
         return pt(lang, "minutes change", "working group")
+    if table == "participation":
+        return pt(lang, "minutes change", "participation")
+    if table == "monitoring":
+        return pt(lang, "minutes change", "follow-up")
+    if table == "communication":
+        return pt(lang, "minutes change", "communication")
     return ""
 
 

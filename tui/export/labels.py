@@ -33,6 +33,7 @@ class Words:
     agreement_statuses: dict[str, str]
     indicator_kinds: dict[str, str]
     decision_rules: dict[str, str]
+    participation_kinds: dict[str, str]
     signal_kinds: dict[str, str]
     signal_states: dict[str, str]
     item_statuses: dict[str, str]
@@ -98,6 +99,12 @@ def words(lang: str) -> Words:
             "consensus": pt(lang, "minutes decision rule", "Consensus"),
             "consent": pt(lang, "minutes decision rule", "Consent"),
             "vote": pt(lang, "minutes decision rule", "Vote"),
+        },
+        participation_kinds={
+            "consultation": pt(lang, "minutes participation kind", "Consultation"),
+            "seat": pt(lang, "minutes participation kind", "Citizen seat"),
+            "survey": pt(lang, "minutes participation kind", "Survey"),
+            "event": pt(lang, "minutes participation kind", "Public event"),
         },
         signal_kinds={
             "threat": pt(lang, "minutes signal kind", "Threat"),

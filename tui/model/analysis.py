@@ -129,7 +129,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     for i in s.indicators:  # fixed in step 7, where the follow-ups are
         yield item("coordination", "indicators", i.id, "not_followed", i.label), i.id in followed
     for p in s.participation:
-        when = p.date is not None or bool(p.frequency)
+        when = p.date is not None or bool(p.frequency.strip())
         yield item("coordination", "participation", p.id, "no_date", p.label), when
         for aid in p.actions:
             yield from link("coordination", "participation", p.id, p.label, aid, actions)
@@ -141,7 +141,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         for aid in m.actions:
             yield from link("coordination", "monitoring", m.id, m.label, aid, actions)
     for n in s.communication:
-        met = bool(n.responsible)
+        met = bool(n.responsible.strip())
         yield item("coordination", "communication", n.id, "no_responsible", n.label), met
     for sg in s.signals:
         if sg.state == "open":

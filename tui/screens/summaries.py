@@ -146,7 +146,7 @@ def agenda_summary(s: Session) -> str:
 
 def participation_summary(s: Session) -> str:
     """How many participation mechanisms, and those that say neither when nor how often."""
-    undated = sum(1 for p in s.participation if p.date is None and not p.frequency)
+    undated = sum(1 for p in s.participation if p.date is None and not p.frequency.strip())
     return _join(
         _n("{n} participation mechanism", "{n} participation mechanisms", len(s.participation)),
         _n("{n} without a date", "{n} without a date", undated) if undated else None,
@@ -173,7 +173,7 @@ def monitoring_summary(s: Session) -> str:
 
 def communication_summary(s: Session) -> str:
     """How many communication items, and those without a responsible person."""
-    nobody = sum(1 for c in s.communication if not c.responsible)
+    nobody = sum(1 for c in s.communication if not c.responsible.strip())
     return _join(
         _n("{n} communication item", "{n} communication items", len(s.communication)),
         _n("{n} without a responsible person", "{n} without a responsible person", nobody)
