@@ -68,3 +68,30 @@ def test_meeting_tab(snap_compare, make_app, data_dir, clock, tab) -> None:  # t
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=show)
+
+
+@pytest.mark.parametrize("tab", ["participation", "monitoring", "communication"])
+def test_coordination_tab(snap_compare, make_app, data_dir, clock, tab) -> None:  # type: ignore[no-untyped-def]
+    sid = write_plan(data_dir, clock, screen="coordination")
+    app = make_app(session_id=sid)
+
+    async def show(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        pilot.app.screen.show_tab(f"tab-{tab}")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=show)
+
+
+def test_coordination_tab_in_english(snap_compare, make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_plan(data_dir, clock, screen="coordination", minutes_lang="en")
+    app = make_app(session_id=sid, lang="en")
+
+    async def show(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        pilot.app.screen.show_tab("tab-monitoring")
+        await pilot.pause()
+        await pilot.press("enter")  # the follow-up's form
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=show)
