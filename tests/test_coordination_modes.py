@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from test_minutes import plain_text, tables
 
@@ -15,6 +16,7 @@ from tui.model import (
     Monitoring,
     Participation,
     Session,
+    WorkingGroup,
     review,
 )
 from tui.storage.codec import export_json
@@ -139,3 +141,16 @@ def test_the_json_format_carries_the_new_lists_and_gives_back_an_equal_session()
     text = export_json(s)
     assert '"participation": [' in text and '"communication": [' in text
     assert parse_export(text.encode()) == s
+
+
+def test_a_v2_export_imports_with_the_new_lists_empty_and_no_frequency_guessed() -> None:
+    s = full()
+    s.working_groups.append(WorkingGroup(id="w1", label="GT transport", mandate="hebdomadaire"))
+    raw = json.loads(export_json(s))
+    raw["schema_version"] = 2
+    for name in ("participation", "monitoring", "communication"):
+        del raw["session"][name]
+    del raw["session"]["working_groups"][0]["frequency"]
+    got = parse_export(json.dumps(raw).encode())
+    assert (got.participation, got.monitoring, got.communication) == ([], [], [])
+    assert (got.working_groups[0].frequency, got.working_groups[0].mandate) == ("", "hebdomadaire")
