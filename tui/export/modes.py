@@ -6,12 +6,15 @@ of each field in a follow-up's minutes (`tui.export.diffs`) uses the same format
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from tui.export.blocks import Block, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell
 from tui.i18n import pt
+
+Rows = Iterable[list[str]]
 
 
 def when(c: Context, p: Any) -> str:
@@ -45,11 +48,15 @@ def responsible(c: Context, r: Any) -> str:
     return cell(text) if text else pt(c.lang, "minutes", "to be determined")
 
 
+def _section(level: int, title: str, headers: list[str], rows: Rows) -> list[Block]:
+    """A heading and a table, or nothing when there is no row."""
+    found = list(rows)
+    return [heading(level, title), table(headers, found)] if found else []
+
+
 def participation(c: Context, level: int) -> list[Block]:
     """How the collective involves the people concerned."""
     lang = c.lang
-    if not c.session.participation:
-        return []
     headers = [
         pt(lang, "minutes column", "Mechanism"),
         pt(lang, "minutes column", "Type"),
@@ -58,7 +65,7 @@ def participation(c: Context, level: int) -> list[Block]:
         pt(lang, "minutes column", "Organized by"),
         pt(lang, "minutes column", "Actions"),
     ]
-    rows = [
+    rows = (
         [
             cell(p.label),
             EMPTY if p.kind is None else c.words.participation_kinds[p.kind],
@@ -68,16 +75,13 @@ def participation(c: Context, level: int) -> list[Block]:
             actions(c, p),
         ]
         for p in c.session.participation
-    ]
-    title = pt(lang, "minutes section", "Participation")
-    return [heading(level, title), table(headers, rows)]
+    )
+    return _section(level, pt(lang, "minutes section", "Participation"), headers, rows)
 
 
 def monitoring(c: Context, level: int) -> list[Block]:
     """The follow-up of the plan: what is reviewed, by which body, how often, with what."""
     lang = c.lang
-    if not c.session.monitoring:
-        return []
     headers = [
         pt(lang, "minutes column", "What is reviewed"),
         pt(lang, "minutes column", "Indicators"),
@@ -86,26 +90,17 @@ def monitoring(c: Context, level: int) -> list[Block]:
         pt(lang, "minutes column", "Frequency"),
         pt(lang, "minutes column", "Tool or report"),
     ]
-    rows = [
-        [
-            cell(m.label),
-            indicators(c, m),
-            actions(c, m),
-            reviewer(c, m),
-            cell(m.frequency),
-            cell(m.tool),
-        ]
+    rows = (
+        [cell(m.label), indicators(c, m), actions(c, m), reviewer(c, m), cell(m.frequency),
+         cell(m.tool)]
         for m in c.session.monitoring
-    ]
-    title = pt(lang, "minutes section", "Follow-up")
-    return [heading(level, title), table(headers, rows)]
+    )  # fmt: skip
+    return _section(level, pt(lang, "minutes section", "Follow-up"), headers, rows)
 
 
 def communication(c: Context, level: int) -> list[Block]:
     """The communication plan."""
     lang = c.lang
-    if not c.session.communication:
-        return []
     headers = [
         pt(lang, "minutes column", "Message or purpose"),
         pt(lang, "minutes column", "Audience"),
@@ -114,19 +109,12 @@ def communication(c: Context, level: int) -> list[Block]:
         pt(lang, "minutes column", "Frequency"),
         pt(lang, "minutes column", "Responsible"),
     ]
-    rows = [
-        [
-            cell(n.label),
-            cell(n.audience),
-            cell(n.channel),
-            cell(n.languages),
-            cell(n.frequency),
-            responsible(c, n),
-        ]
+    rows = (
+        [cell(n.label), cell(n.audience), cell(n.channel), cell(n.languages),
+         cell(n.frequency), responsible(c, n)]
         for n in c.session.communication
-    ]
-    title = pt(lang, "minutes section", "Communication")
-    return [heading(level, title), table(headers, rows)]
+    )  # fmt: skip
+    return _section(level, pt(lang, "minutes section", "Communication"), headers, rows)
 
 
 def modes(c: Context, level: int) -> list[Block]:
