@@ -201,3 +201,31 @@ async def test_one_record_of_each_mode_typed_reaches_the_file_and_both_minutes(
     assert [(p.step, p.record_id) for p in review(session) if p.check == "not_followed"] == [
         ("coordination", "i3")
     ]
+
+
+async def test_an_indicator_nobody_follows_jumps_to_the_follow_up_tab(
+    make_app: Any, data_dir: Path, clock: Any
+) -> None:
+    from test_review import _go, _shown
+
+    from tui.screens.review import ReviewScreen
+
+    sid = without_modes(data_dir, clock)
+    handle = SessionStore(data_dir, clock=clock, new_id=counter("x")).open(sid)
+    handle.session.progress.screen = "review"
+    handle.save(handle.session)
+    handle.close()
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        keys = [it.key for it in review.items]
+        assert {"indicators/i1/not_followed", "indicators/i3/not_followed"} <= set(keys)
+        assert "L’indicateur « Trajets offerts » n’est examiné par aucun suivi." in _shown(review)
+        await _go(pilot, review, "indicators/i3/not_followed")
+        await pilot.press("enter")
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "coordination")
+        screen = app.screen
+        await until(pilot, lambda: on_table(app))
+        assert screen.query_one(TabbedContent).active == "tab-monitoring"
+        assert screen.shown_editor().table is app.focused

@@ -135,7 +135,7 @@ class Indicator(Record):
 
 
 class Body(Record):
-    """A coordination, participation, follow-up or communication body (step 7)."""
+    """A body of the coordination step (step 7): a committee, an assembly."""
 
     label: Label
     purpose: Block = ""
