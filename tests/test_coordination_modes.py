@@ -154,3 +154,22 @@ def test_a_v2_export_imports_with_the_new_lists_empty_and_no_frequency_guessed()
     got = parse_export(json.dumps(raw).encode())
     assert (got.participation, got.monitoring, got.communication) == ([], [], [])
     assert (got.working_groups[0].frequency, got.working_groups[0].mandate) == ("", "hebdomadaire")
+
+
+def test_the_workbook_has_a_sheet_per_mode_with_typed_cells() -> None:
+    import io
+
+    import openpyxl
+
+    from tui.export.workbook import render_xlsx
+
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(full(), "fr")))
+    names = book.sheetnames
+    at = names.index("Participation")
+    assert names[at : at + 3] == ["Participation", "Suivi du plan", "Communication"]
+    rows = [[c.value for c in row] for row in book["Participation"].iter_rows()]
+    assert rows[0][:4] == ["Mécanisme", "Type", "Personnes invitées", "Date"]
+    assert rows[1][0] == "Consultation | des résidents" and rows[1][3] == dt.datetime(2027, 2, 10)
+    follow = [[c.value for c in row] for row in book["Suivi du plan"].iter_rows()]
+    assert follow[1][:2] == ["Tableau de bord", "Ménages inscrits, ?"]
+    assert [c.value for c in book["Communication"][2]][3] == "fr, en"
