@@ -143,11 +143,11 @@ def test_the_json_format_carries_the_new_lists_and_gives_back_an_equal_session()
     assert parse_export(text.encode()) == s
 
 
-def test_a_v2_export_imports_with_the_new_lists_empty_and_no_frequency_guessed() -> None:
+def test_a_v3_export_imports_with_the_new_lists_empty_and_no_frequency_guessed() -> None:
     s = full()
     s.working_groups.append(WorkingGroup(id="w1", label="GT transport", mandate="hebdomadaire"))
     raw = json.loads(export_json(s))
-    raw["schema_version"] = 2
+    raw["schema_version"] = 3
     for name in ("participation", "monitoring", "communication"):
         del raw["session"][name]
     del raw["session"]["working_groups"][0]["frequency"]

@@ -126,7 +126,7 @@ async def test_one_record_of_each_mode_typed_reaches_the_file_and_both_minutes(
         await pilot.press("ctrl+q")
 
     raw = json.loads((data_dir / f"{sid}.json").read_text("utf-8"))
-    assert raw["meta"]["1"]["schema_version"] == 3
+    assert raw["meta"]["1"]["schema_version"] == 4
     assert raw["working_groups"]["1"]["frequency"] == "hebdomadaire au lancement"
     (participation,) = raw["participation"].values()
     assert {k: v for k, v in participation.items() if k != "id"} == {

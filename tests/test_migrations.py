@@ -182,12 +182,12 @@ def test_a_v1_export_imports_with_its_outcomes_and_a_v2_one_keeps_none(data_dir:
     assert again.decisions[1].outcome is None and again == session
 
 
-def test_v2_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
+def test_v3_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
     data_dir: Path,
 ) -> None:
-    """v3 adds participation, follow-up and communication, and a working group's frequency:
-    a v2 file opens with every value as it was, the new fields empty, never guessed."""
-    path = place(data_dir, 2)
+    """v4 adds participation, follow-up and communication, and a working group's frequency:
+    a v3 file opens with every value as it was, the new fields empty, never guessed."""
+    path = place(data_dir, 3)
     tables = load_checked(path)
     tables["bodies"] = {
         "1": {"id": "c1", "label": "Comité de coordination", "purpose": "", "members": "",
@@ -200,15 +200,15 @@ def test_v2_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
               "deadline": "2027-04-02"},
     }  # fmt: skip
     path.write_text(json.dumps(tables, ensure_ascii=False), "utf-8")
-    v2 = path.read_bytes()
+    v3 = path.read_bytes()
     handle = SessionStore(data_dir).open("fixture")
     session = handle.session
     handle.close()
     migrated = load_checked(path)
-    assert migrated["meta"]["1"]["schema_version"] == 3
+    assert migrated["meta"]["1"]["schema_version"] == 4
     for table, docs in tables.items():
         for key, doc in docs.items():
-            if table != "meta":  # every v2 value is there, unchanged
+            if table != "meta":  # every v3 value is there, unchanged
                 assert {f: migrated[table][key][f] for f in doc} == doc, (table, key)
     assert migrated["working_groups"]["1"]["frequency"] == ""
     assert {name: migrated[name] for name in ("participation", "monitoring", "communication")} == {
@@ -223,4 +223,4 @@ def test_v2_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
         "c1",
     )
     assert (session.participation, session.monitoring, session.communication) == ([], [], [])
-    assert backup_path(path, 2).read_bytes() == v2
+    assert backup_path(path, 3).read_bytes() == v3

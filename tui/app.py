@@ -24,6 +24,7 @@ from tui.model import SCREENS, utcnow
 from tui.model.clean import clean_text
 from tui.shutdown import ShutdownMixin, write_crash_log
 from tui.storage.store import SessionStore, new_session_id
+from tui.syncing import SyncCommand
 from tui.typeahead import InOrderKeys
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(ShutdownMixin, InOrderKeys, App[int]):
+class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
@@ -281,6 +282,9 @@ class ConcertoApp(ShutdownMixin, InOrderKeys, App[int]):
             if action is not None:
                 key = command.key_display or command.key
                 yield SystemCommand(command.palette_text(), _("Key: {key}", key=key), action)
+        if "sync" not in seen:  # everywhere: on home it has a key of its own
+            text = f"{_('session')}: {_('Sync')}"
+            yield SystemCommand(text, _("Share the sessions through git"), self.action_sync)
         yield from getattr(screen, "extra_commands", lambda: [])()
 
     def action_command_palette(self) -> None:

@@ -151,7 +151,7 @@ def build(spec: Spec, clock_now: dt.datetime, new_id: Callable[[], str]) -> Sess
     meeting = dict(spec["meeting"])
     meeting["date"] = b.day
     meeting["next_date"] = b.on(meeting.pop("next_in_days"))
-    for name in ("start_time", "end_time", "adjourned_at", "next_time"):
+    for name in ("start_time", "end_time", "opened_at", "adjourned_at", "next_time"):
         meeting[name] = dt.time.fromisoformat(meeting[name])
     data = {
         "id": new_id(),

@@ -13,7 +13,8 @@ DEMO_EN: dict[str, Any] = {
     "meeting": {
         "title": "2027-2029 action plan: operations and governance",
         "collective": "Alder Creek Aging Well Coalition",
-        "start_time": "18:30", "end_time": "21:00", "adjourned_at": "20:52",
+        "start_time": "18:30", "end_time": "21:00",
+        "opened_at": "18:30", "adjourned_at": "20:52",
         "place": "Alder Creek Public Library, Community Room, 45 Mill Street",
         "mode": "formal", "minutes_lang": "en",
         "facilitator": "Rachel Moreau, community facilitator", "note_taker": "David Okafor",

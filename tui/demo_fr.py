@@ -13,7 +13,8 @@ DEMO_FR: dict[str, Any] = {
     "meeting": {
         "title": "Plan d'action 2027-2029 : opérations et gouvernance",
         "collective": "Table de concertation en sécurité alimentaire de la MRC du Lac-aux-Hérons",
-        "start_time": "09:30", "end_time": "12:15", "adjourned_at": "12:05",
+        "start_time": "09:30", "end_time": "12:15",
+        "opened_at": "09:30", "adjourned_at": "12:05", "resolution_prefix": "TCSA",
         "place": "Salle communautaire de l'hôtel de ville, 12, rue Principale, Saint-Albéric",
         "mode": "summary", "minutes_lang": "fr",
         "facilitator": "Julie Bérubé, agente de concertation", "note_taker": "Nadia Ouellet",

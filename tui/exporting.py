@@ -91,6 +91,46 @@ def render_export(
     return Rendered(data, export_stem(session), fmt)
 
 
+def render_extract_export(
+    session: Session, fmt: str, wanted: str, *, lang: str | None = None, isolated: bool = False
+) -> Rendered:
+    """The certified extract of resolution ``wanted`` (its number, with or without the prefix,
+    or its last part) of ``session`` as ``fmt`` (a minutes format); raises
+    `tui.model.resolution.ResolutionNotFound`, and `ValueError` for a format that is not one."""
+    from tui.export.document import FILE_FORMATS, markdown_file
+    from tui.export.extract import render_extract
+    from tui.export.html import render_html
+    from tui.i18n import pt
+    from tui.model.resolution import find_resolution, resolution_number
+    from tui.storage.exports import slugify
+
+    if fmt not in MINUTES_FORMATS:
+        raise ValueError(f"not a format of the minutes: {fmt!r}")
+    lang = lang or session.meeting.minutes_lang
+    prefix = session.meeting.resolution_prefix
+    decision = find_resolution(session.decisions, prefix, wanted)
+    text = render_extract(session, decision, lang)
+    if fmt in FILE_FORMATS:
+        data = markdown_file(text, session, fmt, lang, isolated=isolated)
+    elif fmt == "html":
+        title = pt(lang, "extract", "Certified true extract of the minutes")
+        data = render_html(text, title, lang).encode("utf-8")
+    else:
+        data = text.encode("utf-8")
+    word = pt(lang, "extract", "extract")
+    name = slugify(f"{word} {resolution_number(prefix, decision.number)}")
+    return Rendered(data, f"{export_stem(session)}-{name}", fmt)
+
+
+def export_extract(
+    store: SessionStore, session: Session, fmt: str, wanted: str, *, lang: str | None = None
+) -> Path:
+    """Render the certified extract as the CLI does and write it to ``exports/``; off the loop."""
+    shown, _previous = minutes_inputs(store, session)
+    rendered = render_extract_export(shown, fmt, wanted, lang=lang, isolated=True)
+    return write_rendered(store.folder, rendered)
+
+
 def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Session | None]:
     """The session as its minutes show it (adopted or not) and the one it follows, if readable.
 

@@ -121,8 +121,12 @@ def agenda_status(session: Session, now: dt.datetime) -> AgendaStatus:
     return AgendaStatus(item.label, text, True, end)
 
 
-def next_item(session: Session, now: dt.datetime) -> AgendaItem | None:
-    """Close the running item (adding its time) and start the next one; None at the end."""
+def next_item(session: Session, now: dt.datetime, tz: str) -> AgendaItem | None:
+    """Close the running item (adding its time) and start the next one; None at the end.
+
+    The first item to start opens the meeting: its time (local to ``tz``, to the minute) is
+    recorded for the minutes, unless one was typed already.
+    """
     item = current_item(session)
     if item is None and finished(session):
         return None
@@ -137,6 +141,8 @@ def next_item(session: Session, now: dt.datetime) -> AgendaItem | None:
     session.progress.agenda_started = now
     if session.progress.meeting_started is None:
         session.progress.meeting_started = now
+        if session.meeting.opened_at is None:
+            session.meeting.opened_at = _local_minute(now, tz)
     return session.agenda[position]
 
 
@@ -148,9 +154,14 @@ def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
         item.spent_s = elapsed(session, item, now)
     session.progress.agenda_item = None
     session.progress.agenda_started = None
-    local = now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
+    local = _local_minute(now, tz)
     session.meeting.adjourned_at = local
     return local
+
+
+def _local_minute(now: dt.datetime, tz: str) -> dt.time:
+    """The time of day of ``now`` in zone ``tz``, to the minute (as the minutes print it)."""
+    return now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
 
 
 def no_next_item(session: Session) -> str:

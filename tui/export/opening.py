@@ -10,27 +10,33 @@ from tui.i18n.fmt import format_minutes
 from tui.model.meeting import Participant
 
 
+def status_mark(c: Context) -> Block:
+    """« PROJET » while the minutes are not adopted, else when they were."""
+    m = c.session.meeting
+    lang = c.lang
+    if m.minutes_status == "adopted":
+        if m.adopted_on is None:
+            return pt(lang, "minutes", "Adopted.")
+        return pt(lang, "minutes", "Adopted on {date}.", date=c.date(m.adopted_on))
+    draft = pt(lang, "minutes", "DRAFT")
+    pending = pt(lang, "minutes", "subject to adoption at a future meeting")
+    return f"**{draft}** — {pending}"
+
+
 def title(c: Context) -> list[Block]:
     """The title, the draft (PROJET) or adoption mark, and the header fields."""
     m = c.session.meeting
     lang = c.lang
     formal, summary = pt(lang, "minutes", "Minutes"), pt(lang, "minutes", "Meeting summary")
     kind = formal if c.formal else summary
-    if m.minutes_status == "adopted":
-        if m.adopted_on is None:
-            mark = pt(lang, "minutes", "Adopted.")
-        else:
-            mark = pt(lang, "minutes", "Adopted on {date}.", date=c.date(m.adopted_on))
-    else:
-        draft = pt(lang, "minutes", "DRAFT")
-        pending = pt(lang, "minutes", "subject to adoption at a future meeting")
-        mark = f"**{draft}** — {pending}"
+    mark = status_mark(c)
     when = ""
+    start = m.opened_at or m.start_time  # the opening when recorded, else the one planned
     end = m.adjourned_at  # never the scheduled end: the minutes would state it as a fact
-    if m.start_time is not None and end is not None:
-        when = pt(lang, "minutes", "{start} to {end}", start=c.time(m.start_time), end=c.time(end))
-    elif m.start_time is not None:
-        when = c.time(m.start_time)
+    if start is not None and end is not None:
+        when = pt(lang, "minutes", "{start} to {end}", start=c.time(start), end=c.time(end))
+    elif start is not None:
+        when = c.time(start)
     header = fields(
         lang,
         [
@@ -75,24 +81,28 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
         (pt(lang, "minutes attendance", "Facilitator"), inline(m.facilitator)),
         (pt(lang, "minutes attendance", "Note-taker"), inline(m.note_taker)),
     ]
-    if c.formal:
-        members = len(c.session.participants) - len(by_kind["guest"])
-        if members:
-            present = len(by_kind["present"])
-            quorum = tn(
-                lang,
-                "{n} member present out of {total}.",
-                "{n} members present out of {total}.",
-                present,
-                total=members,
-            )
-            roles.append((pt(lang, "minutes attendance", "Quorum"), quorum))
     lines = [field(lang, name, value) for name, value in roles if value]
     if lines:
         out.append("\\\n".join(lines))
     if not out:
         return []
     return [heading(level, pt(lang, "minutes section", "Attendance")), *out]
+
+
+def quorum(c: Context) -> str:
+    """Members present out of the members (guests are not members); empty without members."""
+    people = c.session.participants
+    members = sum(p.attendance != "guest" for p in people)
+    if not members:
+        return ""
+    present = sum(p.attendance == "present" for p in people)
+    return tn(
+        c.lang,
+        "{n} member present out of {total}.",
+        "{n} members present out of {total}.",
+        present,
+        total=members,
+    )
 
 
 def _minutes(seconds: int, lang: str) -> str:

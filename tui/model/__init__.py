@@ -15,6 +15,7 @@ _WHERE: dict[str, str] = {
     "progress": "analysis",
     "resource_totals": "analysis",
     "review": "analysis",
+    "Conflict": "conflict",
     "Record": "base",
     "is_valid_id": "base",
     "new_id": "base",
@@ -60,6 +61,7 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "Agreement",
+    "Conflict",
     "Body",
     "Communication",
     "Decision",
@@ -115,6 +117,7 @@ if TYPE_CHECKING:
     from tui.model.base import Record, is_valid_id, new_id, set_id_factory
     from tui.model.clean import SCREENS, STEPS, clean_text, utcnow
     from tui.model.competency import by_organisation, coverage, status
+    from tui.model.conflict import Conflict
     from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
     from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
     from tui.model.modes import Communication, Monitoring, Participation

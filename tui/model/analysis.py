@@ -156,7 +156,10 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
 
 
 def review(session: Session, *, include_accepted: bool = False) -> list[ReviewItem]:
-    """The open points, step by step, in the order of the steps and their records."""
+    """The open points, step by step, in the order of the steps and their records.
+
+    Conflicts left by a sync come first: they are settled, never accepted as they are.
+    """
     accepted = session.accepted()
     found = [
         it
@@ -164,7 +167,26 @@ def review(session: Session, *, include_accepted: bool = False) -> list[ReviewIt
         if not met and (include_accepted or it.key not in accepted)
     ]
     order = {step: n for n, step in enumerate((*STEPS, *LIVE_GROUPS))}
-    return sorted(found, key=lambda it: order[it.step])
+    return [*conflict_items(session), *sorted(found, key=lambda it: order[it.step])]
+
+
+def conflict_items(session: Session) -> list[ReviewItem]:
+    """One open point per conflict, under the group ``conflicts``."""
+    found = []
+    for c in session.conflicts:
+        record = session.find(c.table, c.record) if c.record else None
+        label = session.meeting.title if c.table == "meeting" else _label(record)
+        params = {"label": label, "target": c.field}
+        found.append(ReviewItem("conflicts", c.table, c.record, "conflict", params))
+    return found
+
+
+def _label(record: object) -> str:
+    for name in ("label", "text", "name"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            return value
+    return ""
 
 
 def progress(session: Session) -> dict[str, float | None]:

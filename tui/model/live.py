@@ -33,6 +33,8 @@ class Decision(Record):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
+    amends: RecordId | None = None
+    """Id of the decision (recorded before this one) that this amendment amends."""
 
 
 class ActionItem(Record):

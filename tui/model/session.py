@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 from tui.model.base import Model, Record, RecordId
 from tui.model.clean import clean_text
 from tui.model.clean import utcnow as utcnow
+from tui.model.conflict import Conflict
 from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
 from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
 from tui.model.modes import Communication, Monitoring, Participation
@@ -26,7 +27,7 @@ from tui.model.plan import (
     WorkingGroup,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version of the session format; the store migrates older files on open."""
 
 RECORD_LISTS: dict[str, type[Record]] = {
@@ -86,6 +87,8 @@ class Session(Model):
     acceptances: list[Acceptance] = Field(default_factory=list)
     drafts: dict[str, str] = Field(default_factory=dict)
     """Values typed but not valid yet, by `table/record-id/field`, kept as typed."""
+    conflicts: list[Conflict] = Field(default_factory=list)
+    """Fields changed differently on two computers (a sync), until the facilitator settles them."""
 
     @field_validator("created", "updated")
     @classmethod

@@ -74,7 +74,8 @@ class LiveLists(ModalScreen[None]):
     HELP = N_(
         "The decisions of this meeting, numbered once and for all, and its action items. "
         "d and a switch between them; Enter edits the selected line; space marks an action "
-        "item done (or open again). The filters above the action items choose a person "
+        "item done (or open again); x writes a certified extract of the selected resolution "
+        "(Word, PDF or Markdown). The filters above the action items choose a person "
         "and a status; overdue items say OVERDUE."
     )
 
@@ -252,6 +253,8 @@ class LiveLists(ModalScreen[None]):
         """Marking done and deleting concern action items only."""
         if action in ("toggle_done", "delete_item"):
             return self.mode == "actions"
+        if action == "extract":
+            return self.mode == "decisions"
         return True
 
     @on(DataTable.RowSelected)
@@ -322,6 +325,14 @@ class LiveLists(ModalScreen[None]):
         self.session.action_items = items
         self.capp.changed(["action_items"])
         self.refill()
+
+    def action_extract(self) -> None:
+        """Write a certified extract of the selected resolution, in the format chosen."""
+        from tui.screens.extract import ask_extract
+
+        chosen = self._selected()
+        if isinstance(chosen, Decision) and self.capp.ctx is not None:
+            ask_extract(self, self.capp.ctx.session, chosen)
 
     def action_cancel(self) -> None:
         """Back to the screen below."""

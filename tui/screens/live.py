@@ -173,6 +173,7 @@ def decision_form(
 ) -> CaptureForm:
     """The decision form: a new decision, or a copy of ``record`` to edit."""
     names = participant_names(session)
+    options = {"amends": amendable(session, record)}
     follow_up = session.meeting.follows is not None
     taken = any(d.id == ADOPTION_DECISION for d in session.decisions)
     if record is None:
@@ -188,6 +189,7 @@ def decision_form(
             DECISION_FIELDS,
             record,
             names=names,
+            options=options,
             adoption=box,
             restore=restore,
             keep=keep,
@@ -198,16 +200,31 @@ def decision_form(
         DECISION_FIELDS,
         record.model_copy(),
         names=names,
+        options=options,
         restore=drafts_of(session, "decisions", record.id),
         keep=keep,
     )
+
+
+def _choice(d: Decision) -> tuple[str, str]:
+    return (f"{d.number or ''} {d.text}"[:60], d.id)
+
+
+def amendable(session: Session, record: Decision | None) -> list[tuple[str, str]]:
+    """The decisions ``record`` may amend: those recorded before it (a new one: all)."""
+    found: list[tuple[str, str]] = []
+    for d in session.decisions:
+        if record is not None and d.id == record.id:
+            break
+        found.append(_choice(d))
+    return found
 
 
 def action_form(
     session: Session, record: ActionItem | None = None, *, keep: Keep | None = None
 ) -> CaptureForm:
     """The action-item form: a new item, or a copy of ``record`` to edit."""
-    options = {"decision": [(f"{d.number or ''} {d.text}"[:60], d.id) for d in session.decisions]}
+    options = {"decision": [_choice(d) for d in session.decisions]}
     names = participant_names(session)
     if record is None:
         new = ActionItem.model_construct(label="", step=session.progress.screen)

@@ -22,6 +22,12 @@ from tui.widgets.stepbar import screen_name
 MEETING_FIELDS = [
     spec_for(Meeting, "title", N_("Title")),
     spec_for(Meeting, "collective", N_("Collective or body")),
+    spec_for(
+        Meeting,
+        "resolution_prefix",
+        N_("Resolution prefix"),
+        help=N_("Optional, e.g. CA: resolutions are numbered CA-2026-12-04-03"),
+    ),
     spec_for(Meeting, "date", N_("Date")),
     spec_for(Meeting, "start_time", N_("Start time")),
     spec_for(Meeting, "end_time", N_("Scheduled end")),
@@ -33,6 +39,7 @@ MEETING_FIELDS = [
     spec_for(Meeting, "next_date", N_("Next meeting: date")),
     spec_for(Meeting, "next_time", N_("Next meeting: time")),
     spec_for(Meeting, "next_place", N_("Next meeting: place")),
+    spec_for(Meeting, "opened_at", N_("Opened at")),
     spec_for(Meeting, "adjourned_at", N_("Adjourned at")),  # last, as in the minutes
 ]
 

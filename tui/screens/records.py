@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.i18n import _
@@ -20,7 +21,17 @@ from tui.widgets.stepbar import screen_name
 
 
 class EditorScreen(SessionScreen):
-    """A session screen with record editors, maybe one tab each; their notes are the screen's."""
+    """A session screen with record editors, maybe one tab each; their notes are the screen's.
+
+    The editor's add key works from anywhere on the screen (a row of tabs, a summary): the
+    empty list's hint « Press a to add one » holds wherever the focus is.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(c.key, "add_here", c.label, show=False)
+        for c in commands_for("editor")
+        if c.action == "add_record"
+    ]
 
     def tab_labels(self) -> dict[str, str]:
         """The screen's tabs, pane id to label msgid; none when it has no tabs."""
@@ -61,6 +72,12 @@ class EditorScreen(SessionScreen):
             )
             for pane_id, label in self.tab_labels().items()
         ]
+
+    def action_add_here(self) -> None:
+        """Add a record to the editor shown, when the focus is outside it."""
+        editor = self.shown_editor()
+        if editor is not None and editor.check_action("add_record", ()) is True:
+            editor.action_add_record()
 
     def notes_mark(self) -> str:
         """A word saying the screen has notes."""

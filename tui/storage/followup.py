@@ -69,6 +69,7 @@ def build_followup(previous: Session, now: dt.datetime) -> Session:
         facilitator=m.facilitator,
         note_taker=m.note_taker,
         follows=previous.id,
+        resolution_prefix=m.resolution_prefix,
     )
     plan = {
         name: [r.model_copy(deep=True) for r in getattr(previous, name)] for name in PLAN_TABLES
