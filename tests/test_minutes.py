@@ -103,6 +103,8 @@ def test_every_record_of_the_demo_is_in_the_minutes(lang: str, mode: str) -> Non
         texts += [r.label for r in getattr(session, name)]
     for name in ("objectives", "indicators", "bodies", "working_groups", "signals"):
         texts += [r.label for r in getattr(session, name)]
+    for name in ("participation", "monitoring", "communication"):  # step 7's other modes
+        texts += [r.label for r in getattr(session, name)]
     texts += [r.label for r in session.action_items] + [r.label for r in session.parking]
     texts += [d.text for d in session.decisions] + [a.reason for a in session.acceptances]
     missing = [text for text in texts if text not in shown]

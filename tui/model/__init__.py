@@ -36,6 +36,9 @@ _WHERE: dict[str, str] = {
     "Participant": "meeting",
     "Person": "meeting",
     "Progress": "meeting",
+    "Communication": "modes",
+    "Monitoring": "modes",
+    "Participation": "modes",
     "Action": "plan",
     "Agreement": "plan",
     "Body": "plan",
@@ -60,12 +63,15 @@ __all__ = [
     "Agreement",
     "Conflict",
     "Body",
+    "Communication",
     "Decision",
     "Indicator",
     "Meeting",
+    "Monitoring",
     "Objective",
     "ParkingItem",
     "Participant",
+    "Participation",
     "Person",
     "Progress",
     "RECORD_LISTS",
@@ -114,6 +120,7 @@ if TYPE_CHECKING:
     from tui.model.conflict import Conflict
     from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
     from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
+    from tui.model.modes import Communication, Monitoring, Participation
     from tui.model.plan import (
         Action,
         Agreement,

@@ -73,6 +73,8 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     objectives = {o.id for o in s.objectives}
     measured = {i.objective for i in s.indicators}
     bodies = {b.id for b in s.bodies}
+    indicators = {i.id for i in s.indicators}
+    followed = {i for m in s.monitoring for i in m.indicators}
 
     def item(step: str, table: str, rid: str, check: str, label: str) -> ReviewItem:
         return ReviewItem(step, table, rid, check, {"label": label})
@@ -124,6 +126,23 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         yield item("coordination", "working_groups", w.id, "no_lead", w.label), w.lead is not None
         yield from link("coordination", "working_groups", w.id, w.label, w.lead, people)
         yield from link("coordination", "working_groups", w.id, w.label, w.reports_to, bodies)
+    for i in s.indicators:  # fixed in step 7, where the follow-ups are
+        yield item("coordination", "indicators", i.id, "not_followed", i.label), i.id in followed
+    for p in s.participation:
+        when = p.date is not None or bool(p.frequency.strip())
+        yield item("coordination", "participation", p.id, "no_date", p.label), when
+        for aid in p.actions:
+            yield from link("coordination", "participation", p.id, p.label, aid, actions)
+    for m in s.monitoring:
+        yield item("coordination", "monitoring", m.id, "no_body", m.label), m.body is not None
+        yield from link("coordination", "monitoring", m.id, m.label, m.body, bodies)
+        for iid in m.indicators:
+            yield from link("coordination", "monitoring", m.id, m.label, iid, indicators)
+        for aid in m.actions:
+            yield from link("coordination", "monitoring", m.id, m.label, aid, actions)
+    for n in s.communication:
+        met = bool(n.responsible.strip())
+        yield item("coordination", "communication", n.id, "no_responsible", n.label), met
     for sg in s.signals:
         if sg.state == "open":
             yield item("watch", "signals", sg.id, "no_adjustment", sg.label), bool(sg.adjustment)

@@ -135,7 +135,7 @@ class Indicator(Record):
 
 
 class Body(Record):
-    """A coordination, participation, follow-up or communication body (step 7)."""
+    """A body of the coordination step (step 7): a committee, an assembly."""
 
     label: Label
     purpose: Block = ""
@@ -154,6 +154,8 @@ class WorkingGroup(Record):
     deliverable: Line = ""
     lead: RecordId | None = None
     members: Block = ""
+    frequency: Line = ""
+    """How often it meets (« hebdomadaire au lancement »)."""
     reports_to: RecordId | None = None
     """The body it reports to."""
     deadline: dt.date | None = None

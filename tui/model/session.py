@@ -13,6 +13,7 @@ from tui.model.clean import utcnow as utcnow
 from tui.model.conflict import Conflict
 from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
 from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
+from tui.model.modes import Communication, Monitoring, Participation
 from tui.model.plan import (
     Action,
     Agreement,
@@ -26,7 +27,7 @@ from tui.model.plan import (
     WorkingGroup,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version of the session format; the store migrates older files on open."""
 
 RECORD_LISTS: dict[str, type[Record]] = {
@@ -42,6 +43,9 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "indicators": Indicator,
     "bodies": Body,
     "working_groups": WorkingGroup,
+    "participation": Participation,
+    "monitoring": Monitoring,
+    "communication": Communication,
     "signals": Signal,
     "decisions": Decision,
     "action_items": ActionItem,
@@ -70,6 +74,10 @@ class Session(Model):
     indicators: list[Indicator] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
     working_groups: list[WorkingGroup] = Field(default_factory=list)
+    participation: list[Participation] = Field(default_factory=list)
+    monitoring: list[Monitoring] = Field(default_factory=list)
+    """The plan's follow-up (suivi): what is reviewed, by which body, how often."""
+    communication: list[Communication] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)

@@ -75,7 +75,9 @@ class ReviewScreen(ConflictActions, SessionScreen, inherit_bindings=False):
     HELP = N_(
         "The open points of the plan, step by step: resources not confirmed, skills without a "
         "decision, roles without a lead, agreements without accountability, indicators without "
-        "target, baseline or collector, broken links, open action items. Enter goes to the "
+        "target, baseline or collector or followed by nobody, participation without a date, "
+        "follow-ups without a body, communication without a responsible person, broken links, "
+        "open action items. Enter goes to the "
         "record to fix it; a accepts a point as it is, with a reason that the minutes keep; s "
         "shows the accepted points, u reopens one. A step's progress counts the points met or "
         "accepted. Conflicts left by a sync come first: 1 keeps the first value, 2 the second, w "

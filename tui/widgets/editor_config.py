@@ -95,6 +95,15 @@ class EditorConfig:
         return self.main
 
 
+@dataclass(frozen=True)
+class EditorTab:
+    """One tab of a step that holds several editors: its pane id, its label msgid, its editor."""
+
+    id: str
+    label: str
+    editor: EditorConfig
+
+
 # -- cells -------------------------------------------------------------------------------
 
 
