@@ -203,7 +203,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
         tables = None if tables is None else list(tables)
         history, session = self.ctx.history, self.ctx.session
         if undoable and self.typing:
-            history.record(session, tables, group=_typing_into(self.focused))
+            history.record(session, tables, group=self.typing_group)
         else:
             history.seen(session, tables)
         self.ctx.mark(tables)
@@ -342,13 +342,6 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
-
-
-def _typing_into(widget: object) -> object | None:
-    """The text field being typed into: its keys make one undo step."""
-    from textual.widgets import Input, TextArea
-
-    return widget if isinstance(widget, Input | TextArea) else None
 
 
 def _session_screen_type() -> type:

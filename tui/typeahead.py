@@ -52,6 +52,11 @@ def _resolve(done: asyncio.Future[None]) -> None:
         done.set_result(None)
 
 
+def _is_field(widget: object) -> bool:
+    """A text field: what is typed while it has the focus is its text."""
+    return isinstance(widget, Input | TextArea)
+
+
 def _busy(nodes: list[MessagePump]) -> bool:
     return any(not node._message_queue.empty() for node in nodes)
 
@@ -136,13 +141,18 @@ class InOrderKeys(_AppBase):
         """True while a key or a paste is being handled (a change is then the facilitator's)."""
         return self._routing is not None or self._typed_into is not None
 
+    @property
+    def typing_group(self) -> object | None:
+        """The text field that has the focus: the keys typed into it make one undo step."""
+        return self.focused if _is_field(self.focused) else None
+
     def _is_text(self, event: events.Key | events.Paste, target: object) -> bool:
         """A character or a paste for the text field that has the focus, which no binding takes.
 
         Text goes straight to the field, in order, as Textual sends it: no waiting. Only the
         next key that is not text waits for it to land.
         """
-        if not isinstance(target, Input | TextArea):
+        if not _is_field(target):
             return False
         if isinstance(event, events.Paste):
             return True
