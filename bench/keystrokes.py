@@ -48,7 +48,7 @@ CONCERTO = textwrap.dedent(
     import sys
     from pathlib import Path
 
-    from tui.app import make_app
+    from tui.app.main import make_app
 
     FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
     app = make_app(Path(sys.argv[1]), lang="fr", clock=lambda: FROZEN, session_id=sys.argv[2],

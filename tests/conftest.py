@@ -95,7 +95,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(data_dir: Path, clock: Clock):  # type: ignore[no-untyped-def]
     """Build the app as the command line does, with a frozen clock and fixed ids."""
-    from tui.app import make_app as factory
+    from tui.app.main import make_app as factory
 
     def build(**kw):  # type: ignore[no-untyped-def]
         kw.setdefault("lang", "fr")

@@ -21,9 +21,9 @@ from tui.export.opening import agenda
 from tui.export.resolutions import resolutions
 from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_duration
+from tui.live.timebox import current_item, left
 from tui.model import STEPS, Session
 from tui.model.clean import clean_text
-from tui.timebox import current_item, left
 
 FOLLOW = "follow"
 MINUTES = "minutes"
@@ -145,7 +145,7 @@ def fragment(session: Session, view: str, now: dt.datetime, *, minutes: Session 
     """What the page shows inside ``<div id="room">`` for ``view``, at ``now``.
 
     ``minutes`` is the session as its minutes show it and ``previous`` the one it follows
-    (see `tui.exporting.minutes_inputs`); without them the minutes show ``session``.
+    (see `tui.services.exporting.minutes_inputs`); without them the minutes show ``session``.
     """
     lang = _lang(session)
     c = make_context(session, session.meeting.mode, lang)

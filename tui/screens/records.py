@@ -11,10 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.i18n import _
-from tui.keymap import commands_for
 from tui.model import STEPS
 from tui.screens.base import SessionScreen
 from tui.screens.steps_config import STEP_CONFIGS
+from tui.terminal.keymap import commands_for
 from tui.widgets.links import target_kind
 from tui.widgets.record_editor import RecordEditor
 from tui.widgets.stepbar import screen_name

@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import tomllib
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.i18n import N_, get_language, normalize_lang, t
+from tui.model.clean import utcnow
 
 APP = "concerto"
 CONFIG_NAME = "config.toml"
@@ -288,3 +290,17 @@ def save_config(cfg: Config, path: Path | None = None) -> None:
             os.unlink(tmp_name)
         raise
     _fsync_dir(folder)
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """Write the traceback to the log file and say where, in one line on stderr."""
+    path = log_path()
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as f:
+            os.chmod(path, 0o600)
+            f.write(f"--- {utcnow().isoformat()}\n")
+            f.write("".join(traceback.format_exception(error)))
+    except OSError:
+        return None
+    return path

@@ -314,7 +314,7 @@ def keymap_lines() -> list[tuple[str, str, str]]:
 
 
 def keymap_markdown() -> str:
-    """The keymap as the README's table (``python -m tui.keymap`` prints it)."""
+    """The keymap as the README's table (``python -m tui.terminal.keymap`` prints it)."""
     lines = ["| where | key | what |", "| --- | --- | --- |"]
     for where, key, what in keymap_lines():
         lines.append(f"| {where} | `{key}` | {what} |".replace("`|`", "`\\|`"))

@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
 from tui.model import AgendaItem, Session
-
-if TYPE_CHECKING:
-    from tui.app import ConcertoApp
-    from tui.context import SessionContext
 
 PAUSE_AFTER = 15 * 60
 """Seconds: a longer gap since the clock's last checkpoint is a pause and is not counted."""
@@ -193,13 +188,3 @@ class BellWatch:
 
 BELL = BellWatch()
 """The app's bell watch, one state per open session context."""
-
-
-def keep_time(app: ConcertoApp, ctx: SessionContext, now: dt.datetime) -> None:
-    """Each second: checkpoint the running item (a save) and ring when its timebox runs out."""
-    if ctx.read_only:
-        return
-    if checkpoint(ctx.session, now):
-        app.changed(["agenda", "progress"])
-    if BELL.ran_out(ctx, ctx.session, now) and app.config.bell:
-        app.bell()

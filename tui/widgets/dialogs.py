@@ -18,7 +18,7 @@ from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import screen_name
 
 if TYPE_CHECKING:
-    from tui.context import SessionContext
+    from tui.live.context import SessionContext
 
 T = TypeVar("T")
 
