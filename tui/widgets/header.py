@@ -20,6 +20,8 @@ CUT_ORDER = ("agenda", "title", "end")
 """Parts cut first when a line does not fit, each down to an ellipsis before the next; the
 timebox (time left or over), the speaker's time, the clock and the save state never are."""
 Part = tuple[str, str]
+OVER = ("over", "speaker-over")
+"""Parts shown in reverse when a time is over (their text says so too: never colour alone)."""
 
 
 def _width(parts: list[Part]) -> int:
@@ -43,7 +45,7 @@ def fit_line(parts: list[Part], width: int) -> Text:
         if not first:
             text.append(SEP, style="dim")
         first = False
-        style = "bold" if name == "title" else ("reverse bold" if name == "over" else "")
+        style = "bold" if name == "title" else ("reverse bold" if name in OVER else "")
         text.append(value, style=style)
     return text
 
@@ -80,6 +82,8 @@ class SessionHeader(Widget):
     end = reactive("")
     speaker = reactive("")
     """Who has the floor and for how long (the speaking queue), or nothing."""
+    speaker_over = reactive(False)
+    """The speaker went past the soft limit of a turn."""
     clock = reactive("")
     state = reactive("")
 
@@ -87,7 +91,8 @@ class SessionHeader(Widget):
         """Fit the parts into the width."""
         box = ("over" if self.over else "timebox", self.timebox)
         parts = [("title", self.title), ("agenda", self.agenda), box, ("end", self.end)]
-        parts += [("speaker", self.speaker), ("clock", self.clock), ("state", self.state)]
+        floor = ("speaker-over" if self.speaker_over else "speaker", self.speaker)
+        parts += [floor, ("clock", self.clock), ("state", self.state)]
         return fit(parts, self.content_size.width or self.size.width)
 
 

@@ -1,0 +1,206 @@
+"""Type-to-select: the first letters of an option or a row move the cursor to it.
+
+One mechanism for every list. Where letters are not keys of their own (a Select, open or
+closed, and the option lists of dialogs: Go to, choices, the speaking queue), typing letters
+jumps straight to the first entry whose text starts with them: letters typed quickly make a
+prefix, a pause of `PAUSE` starts a new search, and the same letter again goes on to the next
+entry starting with it. Where single letters are keys (record tables, the matrix, the review,
+the lists of decisions), `/` opens a find line that moves the cursor as it is typed.
+
+Texts are compared without case or accents; an entry matches when its text, or one of its
+words, starts with what was typed (the text first: « 3  Compétences » is found by « c »).
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+from textual.widgets import DataTable, OptionList, Select
+from textual.widgets._select import SelectOverlay
+
+PAUSE = 1.0
+"""Seconds after which a letter typed starts a new search rather than extending the prefix."""
+
+
+def fold(text: str) -> str:
+    """``text`` compared the way a person types it: no case, no accents."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _starts(label: str, query: str) -> int:
+    """2 if ``label`` starts with ``query``, 1 if one of its words does, else 0."""
+    if label.startswith(query):
+        return 2
+    return 1 if any(word.startswith(query) for word in label.split()) else 0
+
+
+def find(labels: Sequence[str], query: str, current: int | None = None) -> int | None:
+    """The entry of ``labels`` that ``query`` selects, or None.
+
+    The first whose text starts with ``query``, else the first with a word that does. The
+    same letter typed again (``query`` is one letter repeated and nothing starts with it all)
+    goes on from ``current`` to the next entry starting with that letter, round the list.
+    """
+    wanted = fold(query)
+    if not wanted:
+        return None
+    folded = [fold(label) for label in labels]
+    for rank in (2, 1):
+        found = next((n for n, label in enumerate(folded) if _starts(label, wanted) >= rank), None)
+        if found is not None:
+            return found
+    if len(set(wanted)) == 1 and len(wanted) > 1:
+        letter, start = wanted[0], -1 if current is None else current
+        ring = [*range(start + 1, len(folded)), *range(0, start + 1)]
+        return next((n for n in ring if _starts(folded[n], letter)), None)
+    return None
+
+
+class TypedPrefix:
+    """The letters typed so far: quick letters make a prefix, a pause starts a new one."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        """Time pauses with ``clock`` (tests give their own)."""
+        self.clock = clock
+        self.query = ""
+        self._last = float("-inf")
+
+    def feed(self, character: str) -> str:
+        """Add ``character`` (after a pause: start over); the query to search for."""
+        now = self.clock()
+        if now - self._last > PAUSE:
+            self.query = ""
+        self._last = now
+        self.query += character
+        return self.query
+
+
+# -- what a list shows, and how its cursor moves --------------------------------------------
+
+
+def entries(widget: Widget) -> list[str] | None:
+    """The text of each row or option of a list widget; None for anything else."""
+    if isinstance(widget, DataTable):
+        rows = (widget.get_row_at(n) for n in range(widget.row_count))
+        return [" ".join(_plain(cell) for cell in row) for row in rows]
+    if isinstance(widget, OptionList):
+        return [_plain(option.prompt) for option in widget.options]
+    return None
+
+
+def _plain(value: object) -> str:
+    return value.plain if isinstance(value, Text) else str(value)
+
+
+def cursor(widget: Widget) -> int | None:
+    """The row or option under the cursor of a list widget."""
+    if isinstance(widget, DataTable):
+        return widget.cursor_row if widget.row_count else None
+    if isinstance(widget, OptionList):
+        return widget.highlighted
+    return None
+
+
+def move_to(widget: Widget, index: int | None) -> None:
+    """Put the cursor of a list widget on ``index`` (None: leave it)."""
+    if index is None:
+        return
+    if isinstance(widget, DataTable):
+        widget.move_cursor(row=index, scroll=True)
+    elif isinstance(widget, OptionList):
+        widget.highlighted = index
+
+
+def jump(widget: Widget, query: str) -> bool:
+    """Move the cursor of a list widget to the entry ``query`` selects; False if none does."""
+    labels = entries(widget)
+    if labels is None:
+        return False
+    found = find(labels, query, cursor(widget))
+    move_to(widget, found)
+    return found is not None
+
+
+# -- lists whose letters are not keys: type to select -----------------------------------------
+
+
+class TypeToSelect:
+    """Printable keys typed in this list select an entry (see the module's docstring).
+
+    A mixin placed before the list's class (not a Widget itself: the list keeps its CSS type).
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        """As the list it is mixed into; the typed letters start empty."""
+        super().__init__(*args, **kwargs)
+        self.typed = TypedPrefix()
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Letters, digits and signs are this list's, not a key of the screen below."""
+        return character is not None and character.isprintable() and not character.isspace()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.check_consume_key(event.key, event.character):
+            return
+        event.stop()
+        event.prevent_default()
+        self.select_typed(self.typed.feed(event.character or ""))
+
+    def select_typed(self, query: str) -> None:
+        """Move to the entry ``query`` selects."""
+        assert isinstance(self, Widget)
+        jump(self, query)
+
+
+class SearchOptionList(TypeToSelect, OptionList):
+    """An option list with type-to-select."""
+
+
+class PrefixOverlay(TypeToSelect, SelectOverlay):
+    """The open list of a Select, with type-to-select by prefix."""
+
+    def __init__(self) -> None:
+        """Textual's own search (a substring anywhere) is off: this one is used instead."""
+        super().__init__(type_to_search=False)
+
+
+class ChoiceSelect(Select[str]):
+    """A Select with type-to-select, open (the highlight moves) or closed (the value does)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        """As Select; the letters typed on it while closed start empty."""
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.typed = TypedPrefix()
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        """Select's own parts, with the prefix overlay."""
+        for child in super().compose():
+            yield (
+                PrefixOverlay().data_bind(compact=Select.compact)
+                if isinstance(child, SelectOverlay)
+                else child
+            )
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = event.character
+        if self.expanded or character is None or not character.isprintable():
+            return
+        if character.isspace():
+            return  # the space bar opens the list
+        event.stop()
+        event.prevent_default()
+        overlay = self.query_one(PrefixOverlay)
+        labels = entries(overlay) or []
+        found = find(labels, self.typed.feed(character), overlay.highlighted)
+        if found is not None:
+            overlay.post_message(SelectOverlay.UpdateSelection(found))
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Letters typed on a closed Select choose, and are no key of the screen."""
+        return character is not None and character.isprintable() and not character.isspace()
