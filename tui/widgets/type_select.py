@@ -2,17 +2,19 @@
 
 One mechanism for every list. Where letters are not keys of their own (a Select, open or
 closed, and the option lists of dialogs: Go to, choices, the speaking queue), typing letters
-jumps straight to the first entry whose text starts with them: letters typed quickly make a
+jumps straight to the first entry whose text starts with them; letters typed quickly make a
 prefix, a pause of `PAUSE` starts a new search, and the same letter again goes on to the next
-entry starting with it. Where single letters are keys (record tables, the matrix, the review,
-the lists of decisions), `/` opens a find line that moves the cursor as it is typed.
+entry starting with it. Only letters search there: digits and signs keep their own use (a
+digit in Go to opens that screen). Where single letters are keys (record tables, the matrix,
+the review, the lists of decisions), `/` opens a find line that moves the cursor as it is typed.
 
-Texts are compared without case or accents; an entry matches when its text, or one of its
-words, starts with what was typed (the text first: « 3  Compétences » is found by « c »).
+Texts are compared without case or accents; an entry matches when its text starts with what
+was typed, else when one of its words does (« 3  Compétences » is found by « c »).
 """
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -23,6 +25,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Select
 from textual.widgets._select import SelectOverlay
 
+_WORDS = re.compile(r"\W+")
+"""What separates words: « l'unanimité » has a word « unanimité »."""
 PAUSE = 1.0
 """Seconds after which a letter typed starts a new search rather than extending the prefix."""
 
@@ -37,7 +41,7 @@ def _starts(label: str, query: str) -> int:
     """2 if ``label`` starts with ``query``, 1 if one of its words does, else 0."""
     if label.startswith(query):
         return 2
-    return 1 if any(word.startswith(query) for word in label.split()) else 0
+    return 1 if any(word.startswith(query) for word in _WORDS.split(label)) else 0
 
 
 def find(labels: Sequence[str], query: str, current: int | None = None) -> int | None:
@@ -130,6 +134,11 @@ def jump(widget: Widget, query: str) -> bool:
 # -- lists whose letters are not keys: type to select -----------------------------------------
 
 
+def takes(character: str | None) -> bool:
+    """Whether a key typed in a list selects by its text: letters (accented ones too)."""
+    return character is not None and len(character) == 1 and character.isalpha()
+
+
 class TypeToSelect:
     """Printable keys typed in this list select an entry (see the module's docstring).
 
@@ -142,8 +151,8 @@ class TypeToSelect:
         self.typed = TypedPrefix()
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        """Letters, digits and signs are this list's, not a key of the screen below."""
-        return character is not None and character.isprintable() and not character.isspace()
+        """Letters are this list's, not a key of the screen below (digits are: Go to's)."""
+        return takes(character)
 
     async def _on_key(self, event: events.Key) -> None:
         if not self.check_consume_key(event.key, event.character):
@@ -189,10 +198,8 @@ class ChoiceSelect(Select[str]):
 
     async def _on_key(self, event: events.Key) -> None:
         character = event.character
-        if self.expanded or character is None or not character.isprintable():
-            return
-        if character.isspace():
-            return  # the space bar opens the list
+        if self.expanded or character is None or not takes(character):
+            return  # open, the list has the keys; the space bar opens it
         event.stop()
         event.prevent_default()
         overlay = self.query_one(PrefixOverlay)
@@ -203,4 +210,4 @@ class ChoiceSelect(Select[str]):
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         """Letters typed on a closed Select choose, and are no key of the screen."""
-        return character is not None and character.isprintable() and not character.isspace()
+        return takes(character)

@@ -1,0 +1,143 @@
+"""Type-to-select: letters in Go to, in every Select (open or closed), `/` in record tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from live_helpers import live_session, show, until
+
+from tui.screens.capture import CaptureForm
+from tui.screens.dialogs import GoTo
+from tui.screens.find import FindLine
+from tui.screens.lists import LiveLists
+from tui.widgets.type_select import TypedPrefix, find
+from tui.widgets.type_select import PAUSE as PAUSE_S
+
+
+class Ticks:
+    """A clock for the typed prefix that moves only when told."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+LABELS = ["0  Rencontre", "1  Actions", "2  Ressources", "3  Compétences", "9  Révision"]
+
+
+def test_find_by_text_then_by_word_without_case_or_accents() -> None:
+    assert find(["Élise", "élan", "Luc"], "EL") == 0
+    assert find(LABELS, "res") == 2  # a word of the text starts with it
+    assert find(LABELS, "rev") == 4  # « Révision », accent folded
+    assert find(["adoptée à l'unanimité", "rejetée"], "u") == 0
+    assert find(LABELS, "x") is None and find(LABELS, "") is None
+
+
+def test_the_same_letter_again_goes_on_to_the_next_entry() -> None:
+    names = ["Marie", "Luc", "Mathieu", "Mo"]
+    assert find(names, "mm", current=0) == 2
+    assert find(names, "mmm", current=3) == 0  # round the list
+
+
+def test_a_pause_starts_a_new_search() -> None:
+    ticks = Ticks()
+    typed = TypedPrefix(clock=ticks)
+    assert typed.feed("r") == "r" and typed.feed("e") == "re"
+    ticks.now += PAUSE_S + 0.1
+    assert typed.feed("c") == "c"
+
+
+async def test_go_to_takes_the_first_letters_of_a_screen(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+        await pilot.press("ctrl+g", *"res", "enter")
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "resources")
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, GoTo))
+        listing = app.screen.query_one("OptionList")
+        ticks = Ticks()
+        listing.typed.clock = ticks
+        await pilot.press("r", "e")
+        assert listing.highlighted_option.id == "meeting"  # « Rencontre »
+        ticks.now += PAUSE_S + 0.1  # a pause: « c » is a new search, not « rec »
+        await pilot.press("c")
+        assert listing.highlighted_option.id == "skills"  # « Compétences »
+        await pilot.press("4")  # digits still open a screen at once
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "roles")
+
+
+async def test_a_closed_select_takes_letters_and_the_record_keeps_the_choice(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, CaptureForm))
+        await pilot.press(*"Budget adopté", "tab", "tab", "tab")
+        outcome = app.screen.query_one("#f-outcome")
+        assert app.focused is outcome
+        await pilot.press(*"maj")  # a word of « adoptée à la majorité »
+        await until(pilot, lambda: outcome.value == "carried")
+        await pilot.press("enter")  # opens the list, on the value chosen
+        await until(pilot, lambda: outcome.expanded)
+        await pilot.press(*"rep", "enter")  # letters in the open list: « reportée »
+        await until(pilot, lambda: outcome.value == "deferred" and not outcome.expanded)
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, CaptureForm))
+        await until(pilot, lambda: app.save_state == "saved" and not app.ctx.pending)
+    assert [d.outcome for d in store.load(sid).decisions] == ["deferred"]
+
+
+async def test_slash_finds_a_row_in_a_record_table_and_esc_goes_back(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    def rows(session: Any) -> None:
+        from tui.model import Resource
+
+        session.resources = [
+            Resource(id=f"r{n}", label=label)
+            for n, label in enumerate(["Local", "Subvention Centraide", "Traiteur", "Salle"])
+        ]
+
+    _store, sid = live_session(data_dir, clock, rows)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "resources")
+        table = app.focused
+        assert table is not None and table.cursor_row == 0
+        await pilot.press("/", *"sa", "enter")  # typed while the line opens: nothing lost
+        await until(pilot, lambda: not isinstance(app.screen, FindLine))
+        assert table.cursor_row == 3 and app.focused is table  # « Salle »
+        await pilot.press("/", *"tr")
+        await until(pilot, lambda: table.cursor_row == 2)  # moves as it is typed
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FindLine))
+        assert table.cursor_row == 3  # Esc: back where it was
+        assert len(app.ctx.session.resources) == 4  # no letter reached the table's keys
+
+
+async def test_slash_in_the_lists_of_decisions_and_action_items(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, LiveLists))
+        await pilot.press("a")  # the action items
+        table = app.screen.query_one("#lists-table")
+        await until(pilot, lambda: table.row_count == 3)
+        await pilot.press("/", *"reserv", "enter")
+        await until(pilot, lambda: isinstance(app.screen, LiveLists))
+        row = table.get_row_at(table.cursor_row)
+        assert "Réserver la salle" in " ".join(str(cell) for cell in row)
