@@ -64,7 +64,7 @@ async def test_add_by_first_letters_call_next_and_the_soft_limit(  # type: ignor
         await _saved(app, pilot)
         assert _on_disk(store, sid).waiting == ["Luc Gagnon", "Xavier Roy"]
 
-        await pilot.press("f22")  # shift+F10: next speaker
+        await pilot.press("shift+f10")  # shift+F10: next speaker
         await until(pilot, lambda: "Parole : Luc Gagnon 00:00 · 1 en attente" in _header(app))
         clock.advance(121)
         app.screen.tick()
@@ -107,7 +107,7 @@ async def test_the_queue_survives_a_reopen_and_closes_with_the_meeting(  # type:
         await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
         await _add(app, pilot, "ma")
         await _add(app, pilot, "am")
-        await pilot.press("f22")
+        await pilot.press("shift+f10")
         await _saved(app, pilot)
         await pilot.press("ctrl+q")  # quitting lets the session go (its lock)
     clock.advance(30)

@@ -11,8 +11,8 @@ from tui.screens.capture import CaptureForm
 from tui.screens.dialogs import GoTo
 from tui.screens.find import FindLine
 from tui.screens.lists import LiveLists
-from tui.widgets.type_select import TypedPrefix, find
 from tui.widgets.type_select import PAUSE as PAUSE_S
+from tui.widgets.type_select import TypedPrefix, find
 
 
 class Ticks:

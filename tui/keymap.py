@@ -192,7 +192,7 @@ KEYMAP: tuple[Command, ...] = (
     ),
     Command(
         "next_speaker",
-        "f22",  # shift+F10 as xterm, tmux and SSH send it (ESC [21;2~)
+        "shift+f10",  # ESC [21;2~ in xterm, tmux and over SSH
         N_("Next speaker"),
         N_("queue"),
         "session",
@@ -373,7 +373,8 @@ def commands_for(scope: str) -> list[Command]:
 
 def is_command_key(key: str) -> bool:
     """Function and control keys never type text, so they act before any key typed after them."""
-    return key.startswith("ctrl+") or (key[0] == "f" and key[1:].isdigit())
+    name = key.removeprefix("shift+")  # shift+F10 is a function key too
+    return key.startswith("ctrl+") or (name[0] == "f" and name[1:].isdigit())
 
 
 SAME_IN_FIELDS: frozenset[tuple[str, str]] = frozenset({("undo", "ctrl+z"), ("redo", "ctrl+y")})
