@@ -141,3 +141,31 @@ async def test_slash_in_the_lists_of_decisions_and_action_items(  # type: ignore
         await until(pilot, lambda: isinstance(app.screen, LiveLists))
         row = table.get_row_at(table.cursor_row)
         assert "Réserver la salle" in " ".join(str(cell) for cell in row)
+
+
+async def test_slash_in_the_matrix_and_in_the_review(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    def skills(session: Any) -> None:
+        from tui.model import Skill
+
+        session.skills = [
+            Skill(id=f"k{n}", label=label)
+            for n, label in enumerate(["Gestion financière", "Communication", "Évaluation"])
+        ]
+
+    _store, sid = live_session(data_dir, clock, skills)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "skills")
+        matrix = app.focused
+        await pilot.press("/", *"eval", "enter")  # « Évaluation », accent folded
+        await until(pilot, lambda: not isinstance(app.screen, FindLine))
+        assert matrix is not None and matrix.cursor_row == 2
+        assert [k.levels for k in app.ctx.session.skills] == [{}, {}, {}]  # no level typed
+        await show(app, pilot, "review")
+        points = app.focused
+        before = points.highlighted
+        await pilot.press("/", *"comm", "enter")  # a word of a point (its text is padded)
+        await until(pilot, lambda: not isinstance(app.screen, FindLine))
+        assert (before, points.highlighted) == (1, 5)  # « La compétence « Communication »… »

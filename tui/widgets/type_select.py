@@ -99,7 +99,11 @@ def entries(widget: Widget) -> list[str] | None:
 
 
 def _plain(value: object) -> str:
-    return value.plain if isinstance(value, Text) else str(value)
+    """The text of a cell or a prompt, inside its padding or alignment if it has one."""
+    if isinstance(value, Text):
+        return value.plain
+    inner = getattr(value, "renderable", None)
+    return _plain(inner) if inner is not None and not isinstance(value, str) else str(value)
 
 
 def cursor(widget: Widget) -> int | None:
