@@ -66,6 +66,8 @@ async def test_add_by_first_letters_call_next_and_the_soft_limit(  # type: ignor
 
         await pilot.press("shift+f10")  # shift+F10: next speaker
         await until(pilot, lambda: "Parole : Luc Gagnon 00:00 · 1 en attente" in _header(app))
+        header = app.screen.query_one(SessionHeader)
+        await until(pilot, lambda: header.size.height == 2)  # the line it needs is shown
         clock.advance(121)
         app.screen.tick()
         await until(pilot, lambda: "Parole : Luc Gagnon 02:01 DÉPASSÉ" in _header(app))

@@ -99,6 +99,8 @@ class SessionHeader(Widget):
     """The speaker went past the soft limit of a turn."""
     clock = reactive("")
     state = reactive("")
+    _lines = 1
+    """Lines drawn last time; the parts change every second, the height seldom."""
 
     def render(self) -> Text:
         """Fit the parts into the width."""
@@ -106,7 +108,12 @@ class SessionHeader(Widget):
         parts = [("title", self.title), ("agenda", self.agenda), box, ("end", self.end)]
         floor = ("speaker-over" if self.speaker_over else "speaker", self.speaker)
         parts += [floor, ("clock", self.clock), ("state", self.state)]
-        return fit(parts, self.content_size.width or self.size.width)
+        text = fit(parts, self.content_size.width or self.size.width)
+        lines = text.plain.count("\n") + 1
+        if lines != self._lines:  # one line more or less: the screen below moves (a layout)
+            self._lines = lines
+            self.refresh(layout=True)
+        return text
 
 
 def state_word(state: str) -> str:
