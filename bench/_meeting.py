@@ -70,18 +70,30 @@ def settle(keys: Counter) -> None:
     keys.term.wait_quiet(0.2, timeout=30)
 
 
+def fill(keys: Counter, *moves: str, text: str) -> None:
+    """Move to a field (``moves``: tab…), then type ``text`` in it."""
+    keys.press(*moves)
+    settle(keys)
+    keys.type(text)
+
+
+def opened(keys: Counter, key: str, title: str, text: str) -> int:
+    """Open a form with ``key``, wait for its ``title``, type its first field; the key count
+    at the start of the task."""
+    start = keys.keys
+    keys.press(key)
+    keys.term.wait_for(title, timeout=30)
+    keys.type(text)
+    return start
+
+
 # -- one function per task ------------------------------------------------------------------
 
 
 def participant(keys: Counter, name: str, organisation: str) -> None:
     """A participant on the Meeting screen's Participants tab: a, name, Tab, organisation."""
-    start = keys.keys
-    keys.press("a")
-    keys.term.wait_for("Nouvelle personne", timeout=30)
-    keys.type(name)
-    keys.press("tab")
-    settle(keys)
-    keys.type(organisation)
+    start = opened(keys, "a", "Nouvelle personne", name)
+    fill(keys, "tab", text=organisation)
     keys.press("ctrl+q")  # closes the form: every edit is already saved
     keys.term.wait_for(re.compile(rf"{name}\s+{organisation[:10]}"), timeout=30)
     keys.done("participant", start)
@@ -90,16 +102,9 @@ def participant(keys: Counter, name: str, organisation: str) -> None:
 def agenda_item(keys: Counter, label: str, screen: str, minutes: str) -> None:
     """An agenda item today: a, its label, Tab Tab to its screen (letters pick it), Tab, the
     timebox, ctrl+q."""
-    start = keys.keys
-    keys.press("a")
-    keys.term.wait_for("Nouveau point", timeout=30)
-    keys.type(label)
-    keys.press("tab", "tab")
-    settle(keys)
-    keys.type(screen)  # type-to-select in the closed list of screens
-    keys.press("tab")
-    settle(keys)
-    keys.type(minutes)
+    start = opened(keys, "a", "Nouveau point", label)
+    fill(keys, "tab", "tab", text=screen)  # type-to-select in the closed list of screens
+    fill(keys, "tab", text=minutes)
     keys.press("ctrl+q")
     keys.term.wait_for(re.compile(rf"{label[:20]}.*{minutes} min"), timeout=30)
     keys.done("agenda item", start)
@@ -107,13 +112,8 @@ def agenda_item(keys: Counter, label: str, screen: str, minutes: str) -> None:
 
 def resource(keys: Counter, label: str, needed: str) -> None:
     """A resource: a, label, Tab Tab Tab to the amount needed, the amount, ctrl+q."""
-    start = keys.keys
-    keys.press("a")
-    keys.term.wait_for("Nouvelle ressource", timeout=30)
-    keys.type(label)
-    keys.press("tab", "tab", "tab")
-    settle(keys)
-    keys.type(needed)
+    start = opened(keys, "a", "Nouvelle ressource", label)
+    fill(keys, "tab", "tab", "tab", text=needed)
     keys.press("ctrl+q")
     keys.term.wait_for(re.compile(rf"{label[:20]}"), timeout=30)
     keys.done("resource", start)
@@ -124,23 +124,14 @@ def decision(
 ) -> None:
     """A decision today: F4, its text, the mover and seconder (letters, → accepts), the
     outcome (letters), then each count of the vote in its own field, Enter."""
-    start = keys.keys
-    keys.press("f4")
-    keys.term.wait_for("Nouvelle décision", timeout=30)
-    keys.type(text)
+    start = opened(keys, "f4", "Nouvelle décision", text)
     for name in (mover, seconder):
-        keys.press("tab")
-        settle(keys)
-        keys.type(name)
+        fill(keys, "tab", text=name)
         settle(keys)
         keys.press("right")  # accepts the name completed
-    keys.press("tab")
-    settle(keys)
-    keys.type(outcome)
+    fill(keys, "tab", text=outcome)
     for count in votes:
-        keys.press("tab")
-        settle(keys)
-        keys.type(count)
+        fill(keys, "tab", text=count)
     keys.press("enter")
     keys.term.wait_gone("Nouvelle décision", timeout=30)
     keys.done("decision, mover, seconder, vote", start)
@@ -148,10 +139,7 @@ def decision(
 
 def queue_add(keys: Counter, letters: str) -> None:
     """Someone asks for the floor: F10, the first letters of their name, Enter."""
-    start = keys.keys
-    keys.press(F10)
-    keys.term.wait_for("Tour de parole", timeout=30)
-    keys.type(letters)
+    start = opened(keys, F10, "Tour de parole", letters)
     keys.press("enter")
     keys.term.wait_gone("Tour de parole", timeout=30)
     keys.done("queue: add a name", start)

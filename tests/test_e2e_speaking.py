@@ -9,12 +9,10 @@ from typing import Any
 
 import pytest
 from e2e_fixtures import SpawnApp
-from live_helpers import live_session
+from live_helpers import four_resources, live_session
 from test_e2e_app import CONCERTO, env_for
 from test_e2e_typeahead import tables, wait_on_disk
 from typing_helpers import ENTER
-
-from tui.model import Resource, Session
 
 pytestmark = pytest.mark.e2e
 
@@ -25,20 +23,12 @@ def _speaking(data_dir: Path, sid: str) -> dict[str, Any]:
     return dict(tables(data_dir, sid)["progress"]["1"]["speaking"])
 
 
-def _resources(session: Session) -> None:
-    session.progress.screen = "resources"
-    session.resources = [
-        Resource(id=f"r{n}", label=label)
-        for n, label in enumerate(["Local", "Subvention Centraide", "Traiteur", "Salle"])
-    ]
-
-
 def test_queue_and_find_line_in_one_write_and_key_by_key(
     pty_app: SpawnApp, tmp_path: Path, clock: Any
 ) -> None:
     data_dir = tmp_path / "sessions"
     data_dir.mkdir(mode=0o700)
-    _store, sid = live_session(data_dir, clock, _resources)
+    _store, sid = live_session(data_dir, clock, four_resources)
     argv = [CONCERTO, "--data-dir", str(data_dir), "open", sid]
     term = pty_app(argv, env=env_for(tmp_path))
     term.wait_for("Traiteur")

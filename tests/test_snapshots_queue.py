@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import FROZEN
-from live_helpers import live_session, until
+from live_helpers import four_resources, live_session, until
 
 from tui.model import Session
 from tui.model.speaking import Speaker, SpeakingQueue
@@ -39,16 +39,7 @@ def test_speaking_queue_over_the_limit(snap_compare, make_app, data_dir, clock) 
 
 
 def test_find_line_over_a_record_table(snap_compare, make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
-    def rows(session: Session) -> None:
-        from tui.model import Resource
-
-        session.progress.screen = "resources"
-        session.resources = [
-            Resource(id=f"r{n}", label=label)
-            for n, label in enumerate(["Local", "Subvention Centraide", "Traiteur", "Salle"])
-        ]
-
-    _store, sid = live_session(data_dir, clock, rows)
+    _store, sid = live_session(data_dir, clock, four_resources)
 
     async def run_before(pilot: Any) -> None:
         app = pilot.app

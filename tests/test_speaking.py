@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import FROZEN
-from live_helpers import live_session, until
+from live_helpers import live_session, press_to, ready, until
 
 from tui.export.minutes import render_minutes
 from tui.model import Session
@@ -31,8 +31,7 @@ async def _saved(app: Any, pilot: Any) -> None:
 
 
 async def _add(app: Any, pilot: Any, letters: str) -> None:
-    await pilot.press("f10")
-    await until(pilot, lambda: isinstance(app.screen, SpeakingDialog))
+    await press_to(pilot, SpeakingDialog, "f10")
     await pilot.press(*letters, "enter")
     await until(pilot, lambda: not isinstance(app.screen, SpeakingDialog))
 
@@ -57,7 +56,7 @@ async def test_add_by_first_letters_call_next_and_the_soft_limit(  # type: ignor
     store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+        await ready(pilot)
         await _add(app, pilot, "lu")  # completes to a participant's name
         await _add(app, pilot, "Xavier Roy")  # no participant: taken as typed
         assert "2 en attente" in _header(app)
@@ -86,9 +85,8 @@ async def test_enter_on_the_empty_line_gives_the_floor_and_delete_removes(  # ty
     store, sid = live_session(data_dir, clock, queued)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
-        await pilot.press("f10")
-        await until(pilot, lambda: isinstance(app.screen, SpeakingDialog))
+        await ready(pilot)
+        await press_to(pilot, SpeakingDialog, "f10")
         await pilot.press("tab", "l", "delete")  # type-to-select in the list: « Luc »
         await until(pilot, lambda: app.ctx.session.progress.speaking.waiting[1:] == ["Paul"])
         assert "Luc Gagnon ne figure plus" in str(app.screen.query_one("#speaking-error").render())
@@ -106,7 +104,7 @@ async def test_the_queue_survives_a_reopen_and_closes_with_the_meeting(  # type:
     store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+        await ready(pilot)
         await _add(app, pilot, "ma")
         await _add(app, pilot, "am")
         await pilot.press("shift+f10")
@@ -138,3 +136,20 @@ def test_the_room_view_shows_who_speaks_and_who_is_next(data_dir: Path, clock) -
     )
     minutes = render_minutes(store.load(sid), "formal", "fr")
     assert "Paul" not in minutes and "Parole" not in minutes  # live state, not the minutes'
+
+
+def test_the_soft_limit_is_a_preference_in_minutes(tmp_path: Path) -> None:
+    from tui.config import load_config
+    from tui.screens.speaking import floor_text, limit_s
+
+    path = tmp_path / "config.toml"
+    path.write_text("speaking_limit = 3\n")
+    config = load_config(path)
+    queue = SpeakingQueue(waiting=["Marie"])
+    call_next(queue, FROZEN)
+    later = FROZEN + dt.timedelta(seconds=150)
+    assert limit_s(config) == 180 and floor_text(queue, later, limit_s(config))[1] is False
+    path.write_text('speaking_limit = "long"\n')
+    config = load_config(path)
+    assert limit_s(config) == 120 and floor_text(queue, later, limit_s(config))[1] is True
+    assert "speaking_limit" in config.warnings_in("en")[0]

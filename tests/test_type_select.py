@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from live_helpers import live_session, show, until
+from live_helpers import four_resources, live_session, press_to, ready, show, until
 
 from tui.screens.capture import CaptureForm
 from tui.screens.dialogs import GoTo
@@ -56,11 +56,10 @@ async def test_go_to_takes_the_first_letters_of_a_screen(  # type: ignore[no-unt
     _store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+        await ready(pilot)
         await pilot.press("ctrl+g", *"res", "enter")
         await until(pilot, lambda: getattr(app.screen, "KEY", None) == "resources")
-        await pilot.press("ctrl+g")
-        await until(pilot, lambda: isinstance(app.screen, GoTo))
+        await press_to(pilot, GoTo, "ctrl+g")
         listing = app.screen.query_one("OptionList")
         ticks = Ticks()
         listing.typed.clock = ticks
@@ -79,9 +78,8 @@ async def test_a_closed_select_takes_letters_and_the_record_keeps_the_choice(  #
     store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
-        await pilot.press("f4")
-        await until(pilot, lambda: isinstance(app.screen, CaptureForm))
+        await ready(pilot)
+        await press_to(pilot, CaptureForm, "f4")
         await pilot.press(*"Budget adopté", "tab", "tab", "tab")
         outcome = app.screen.query_one("#f-outcome")
         assert app.focused is outcome
@@ -100,15 +98,7 @@ async def test_a_closed_select_takes_letters_and_the_record_keeps_the_choice(  #
 async def test_slash_finds_a_row_in_a_record_table_and_esc_goes_back(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:
-    def rows(session: Any) -> None:
-        from tui.model import Resource
-
-        session.resources = [
-            Resource(id=f"r{n}", label=label)
-            for n, label in enumerate(["Local", "Subvention Centraide", "Traiteur", "Salle"])
-        ]
-
-    _store, sid = live_session(data_dir, clock, rows)
+    _store, sid = live_session(data_dir, clock, four_resources)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, "resources")
@@ -131,14 +121,12 @@ async def test_slash_in_the_lists_of_decisions_and_action_items(  # type: ignore
     _store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
-        await pilot.press("ctrl+l")
-        await until(pilot, lambda: isinstance(app.screen, LiveLists))
+        await ready(pilot)
+        await press_to(pilot, LiveLists, "ctrl+l")
         await pilot.press("a")  # the action items
         table = app.screen.query_one("#lists-table")
         await until(pilot, lambda: table.row_count == 3)
-        await pilot.press("/", *"reserv", "enter")
-        await until(pilot, lambda: isinstance(app.screen, LiveLists))
+        await press_to(pilot, LiveLists, "/", *"reserv", "enter")
         row = table.get_row_at(table.cursor_row)
         assert "Réserver la salle" in " ".join(str(cell) for cell in row)
 

@@ -8,10 +8,11 @@ highlighted person off. Every change is saved at once, in the session's progress
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -29,8 +30,32 @@ from tui.widgets.type_select import SearchOptionList
 if TYPE_CHECKING:
     import datetime as dt
 
-    from tui.app import ConcertoApp
-    from tui.screens.base import SessionScreen
+    from tui.context import SessionContext
+
+
+class Host(Protocol):
+    """What the queue needs of the app: its clock and its save hook."""
+
+    clock: Callable[[], dt.datetime]
+
+    def changed(self, tables: Iterable[str] | None = None, *, undoable: bool = True) -> None:
+        """Save ``tables`` soon."""
+
+
+class QueueScreen(Protocol):
+    """What the queue's commands need of a session screen."""
+
+    @property
+    def ctx(self) -> SessionContext:
+        """The open session."""
+
+    @property
+    def app(self) -> App[Any]:
+        """The app."""
+
+    def tick(self) -> None:
+        """Redraw the header."""
+
 
 NAME_MAX = 24
 """Characters of the speaker's name the header shows (an ellipsis beyond)."""
@@ -91,9 +116,9 @@ class SpeakingDialog(ModalScreen[None]):
         self.queue = queue
 
     @property
-    def capp(self) -> ConcertoApp:
-        """The app, typed."""
-        return cast("ConcertoApp", self.app)
+    def host(self) -> Host:
+        """The app, as the queue uses it."""
+        return cast(Host, self.app)
 
     def compose(self) -> ComposeResult:
         """Title, the floor, the name line, the queue, the message and the hint."""
@@ -144,17 +169,17 @@ class SpeakingDialog(ModalScreen[None]):
         typed = event.value.strip()
         if not typed:
             self.dismiss(None)
-            next_speaker(self.capp, self.queue)
+            self.app.notify(next_speaker(self.host, self.queue))
             return
         name = first_name(self.names, typed) or typed
         if not enqueue(self.queue, name):
             event.input.value = ""
             self.show(_("{name} is already in the queue.", name=name))
             return
-        self.capp.changed(["progress"])
+        self.host.changed(["progress"])
         self.dismiss(None)
         where = len(self.queue.waiting)
-        self.capp.notify(_("{name} joins the speaking queue ({n}).", name=name, n=where))
+        self.app.notify(_("{name} joins the speaking queue ({n}).", name=name, n=where))
 
     def action_withdraw_speaker(self) -> None:
         """Take the highlighted person off the queue."""
@@ -163,33 +188,31 @@ class SpeakingDialog(ModalScreen[None]):
             return
         name = withdraw(self.queue, listing.highlighted)
         if name is not None:
-            self.capp.changed(["progress"])
+            self.host.changed(["progress"])
             self.show(_("{name} is off the queue.", name=name))
             if not self.queue.waiting:
                 self.query_one("#speaking-name").focus()
 
 
-def next_speaker(app: ConcertoApp, queue: SpeakingQueue) -> None:
-    """Give the floor to the next person waiting (or close it), save, and say so."""
+def next_speaker(app: Host, queue: SpeakingQueue) -> str:
+    """Give the floor to the next person waiting (or close it), save; what to say about it."""
     had = queue.speaker is not None
     speaker = call_next(queue, app.clock())
     if speaker is None and not had:
-        app.notify(_("Nobody is waiting to speak."))
-        return
+        return _("Nobody is waiting to speak.")
     app.changed(["progress"])
     if speaker is None:
-        app.notify(_("The floor is closed: nobody else is waiting."))
-    else:
-        app.notify(_("{name} has the floor.", name=speaker.name))
+        return _("The floor is closed: nobody else is waiting.")
+    return _("{name} has the floor.", name=speaker.name)
 
 
 class SpeakingCommands:
     """The speaking-queue commands of every session screen (mixed into SessionScreen)."""
 
     def _speaking_queue(self) -> SpeakingQueue | None:
-        me = cast("SessionScreen", self)
+        me = cast(QueueScreen, self)
         if me.ctx.read_only:
-            me.notify(_("Read-only: nothing can be recorded here."), severity="warning")
+            me.app.notify(_("Read-only: nothing can be recorded here."), severity="warning")
             return None
         return me.ctx.session.progress.speaking
 
@@ -197,7 +220,7 @@ class SpeakingCommands:
         """Open the speaking queue: add a name, give the floor, take someone off."""
         queue = self._speaking_queue()
         if queue is not None:
-            me = cast("SessionScreen", self)
+            me = cast(QueueScreen, self)
             names = participant_names(me.ctx.session)
             me.app.push_screen(SpeakingDialog(names, queue), lambda _none: me.tick())
 
@@ -205,6 +228,6 @@ class SpeakingCommands:
         """Give the floor to the next person in the speaking queue."""
         queue = self._speaking_queue()
         if queue is not None:
-            me = cast("SessionScreen", self)
-            next_speaker(me.capp, queue)
+            me = cast(QueueScreen, self)
+            me.app.notify(next_speaker(cast(Host, me.app), queue))
             me.tick()
