@@ -153,3 +153,17 @@ def test_the_soft_limit_is_a_preference_in_minutes(tmp_path: Path) -> None:
     config = load_config(path)
     assert limit_s(config) == 120 and floor_text(queue, later, limit_s(config))[1] is True
     assert "speaking_limit" in config.warnings_in("en")[0]
+
+
+async def test_f1_in_the_queue_explains_it(make_app, data_dir: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    from tui.screens.help import HelpScreen
+
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press_to(pilot, SpeakingDialog, "f10")
+        help_screen = await press_to(pilot, HelpScreen, "f1")
+        shown = " ".join(str(w.render()) for w in help_screen.query("Static"))
+        assert "Tour de parole. Tapez les premières lettres" in shown
+        assert "Retirer du tour de parole" in shown  # the queue's own key, from the keymap

@@ -15,7 +15,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
+from tui.screens.capture import HELP_KEY
 from tui.screens.dialogs import CANCEL
 from tui.widgets.line_input import LineInput
 from tui.widgets.type_select import cursor, entries, jump, move_to
@@ -25,7 +26,12 @@ class FindLine(ModalScreen[None]):
     """One line at the bottom that moves the cursor of ``target`` as it is typed."""
 
     CSS_PATH = "find.tcss"
-    BINDINGS = [CANCEL]
+    BINDINGS = [CANCEL, HELP_KEY]
+    HELP = N_(
+        "Find a row: type its first letters, or those of one of its words (without minding "
+        "accents or capitals); the cursor follows as you type. Enter keeps that row, Esc "
+        "goes back to the row you were on."
+    )
 
     def __init__(self, target: Widget) -> None:
         """Search the rows of ``target`` (a DataTable or an OptionList)."""
