@@ -12,7 +12,7 @@ from e2e_fixtures import SpawnApp
 from live_helpers import four_resources, live_session
 from test_e2e_app import CONCERTO, env_for
 from test_e2e_typeahead import tables, wait_on_disk
-from typing_helpers import ENTER
+from typing_helpers import CTRL_G, ENTER
 
 pytestmark = pytest.mark.e2e
 
@@ -49,6 +49,8 @@ def test_queue_and_find_line_in_one_write_and_key_by_key(
     term.press("escape")
     term.wait_gone("Resource · Salle")
     assert len(tables(data_dir, sid)["resources"]) == 4  # no letter reached the table's keys
+    term.send(CTRL_G + "ski" + ENTER)  # Go to, by the first letters of a screen, in one write
+    term.wait_for("▸3 Skills", line=1)
     term.press("ctrl+q")
     term.wait_exit(10)
 
