@@ -157,3 +157,20 @@ async def test_slash_in_the_matrix_and_in_the_review(  # type: ignore[no-untyped
         await pilot.press("/", *"comm", "enter")  # a word of a point (its text is padded)
         await until(pilot, lambda: not isinstance(app.screen, FindLine))
         assert (before, points.highlighted) == (1, 5)  # « La compétence « Communication »… »
+
+
+async def test_a_letter_that_is_a_key_of_the_screen_keeps_its_use(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        lists = await press_to(pilot, LiveLists, "ctrl+l", "a")
+        who = lists.query_one("#filter-who")
+        who.focus()
+        await pilot.press("l")  # no key of the lists: selects « Luc Gagnon »
+        await until(pilot, lambda: who.value == "Luc Gagnon")
+        await pilot.press("d")  # the lists' key: the decisions, not a name starting with d
+        await until(pilot, lambda: "Décisions" in str(lists.query_one("#lists-title").render()))
+        assert who.value == "Luc Gagnon"

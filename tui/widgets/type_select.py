@@ -4,9 +4,11 @@ One mechanism for every list. Where letters are not keys of their own (a Select,
 closed, and the option lists of dialogs: Go to, choices, the speaking queue), typing letters
 jumps straight to the first entry whose text starts with them; letters typed quickly make a
 prefix, a pause of `PAUSE` starts a new search, and the same letter again goes on to the next
-entry starting with it. Only letters search there: digits and signs keep their own use (a
-digit in Go to opens that screen). Where single letters are keys (record tables, the matrix,
-the review, the lists of decisions), `/` opens a find line that moves the cursor as it is typed.
+entry starting with it. Only letters search there, and only those that are not keys of the
+screen around the list (in ctrl+l's lists, « d » still shows the decisions from a filter);
+digits and signs keep their own use (a digit in Go to opens that screen). Where single
+letters are keys (record tables, the matrix, the review, the lists of decisions), `/` opens a
+find line that moves the cursor as it is typed.
 
 Texts are compared without case or accents; an entry matches when its text starts with what
 was typed, else when one of its words does (« 3  Compétences » is found by « c »).
@@ -143,6 +145,18 @@ def takes(character: str | None) -> bool:
     return character is not None and len(character) == 1 and character.isalpha()
 
 
+def bound_above(widget: Widget, key: str) -> bool:
+    """Whether a container of ``widget`` (its screen, the app) has ``key`` as a key of its own:
+    type-to-select leaves it that use (« d » in the lists of decisions shows the decisions)."""
+    # Textual keeps each node's bindings in `_bindings`; its Screen reads them the same way.
+    return any(key in node._bindings.key_to_bindings for node in widget.ancestors)
+
+
+def selects(widget: Widget, key: str, character: str | None) -> bool:
+    """Whether a key typed in ``widget`` selects by its text rather than acting as a key."""
+    return takes(character) and not bound_above(widget, key)
+
+
 class TypeToSelect:
     """Printable keys typed in this list select an entry (see the module's docstring).
 
@@ -154,9 +168,13 @@ class TypeToSelect:
         super().__init__(*args, **kwargs)
         self.typed = TypedPrefix()
 
+    YIELDS = True
+    """Letters that are keys of the screen keep that use (an open Select's list takes all)."""
+
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        """Letters are this list's, not a key of the screen below (digits are: Go to's)."""
-        return takes(character)
+        """Letters are this list's, unless the screen has them as keys (digits: Go to's)."""
+        assert isinstance(self, Widget)
+        return selects(self, key, character) if self.YIELDS else takes(character)
 
     async def _on_key(self, event: events.Key) -> None:
         if not self.check_consume_key(event.key, event.character):
@@ -176,7 +194,9 @@ class SearchOptionList(TypeToSelect, OptionList):
 
 
 class PrefixOverlay(TypeToSelect, SelectOverlay):
-    """The open list of a Select, with type-to-select by prefix."""
+    """The open list of a Select, with type-to-select by prefix (as Textual's, every letter)."""
+
+    YIELDS = False
 
     def __init__(self) -> None:
         """Textual's own search (a substring anywhere) is off: this one is used instead."""
@@ -202,7 +222,7 @@ class ChoiceSelect(Select[str]):
 
     async def _on_key(self, event: events.Key) -> None:
         character = event.character
-        if self.expanded or character is None or not takes(character):
+        if self.expanded or character is None or not self.check_consume_key(event.key, character):
             return  # open, the list has the keys; the space bar opens it
         event.stop()
         event.prevent_default()
@@ -213,5 +233,5 @@ class ChoiceSelect(Select[str]):
             overlay.post_message(SelectOverlay.UpdateSelection(found))
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        """Letters typed on a closed Select choose, and are no key of the screen."""
-        return takes(character)
+        """Letters typed on a closed Select choose, unless the screen has them as keys."""
+        return selects(self, key, character)
