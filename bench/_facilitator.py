@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from driver import TerminalDriver
 
-BUDGETS = {"matrix row (5 people)": 6, "interest, in the row": 1}
-"""Keys beyond the text typed, per task (issue 18). A row's count is its Enter (closing the
-skill's line) and its levels; a flag of interest is counted apart, one key each."""
+# The budgets are in bench/_meeting.py. A row's count is its Enter (closing the skill's line)
+# and its levels; a flag of interest is counted apart, one key each.
 
 SKILLS = [  # label, requirement, levels of the five people, who is interested (index)
     ("Gestion financière", "2x2", "12030", 3),
@@ -72,25 +70,3 @@ def fill_matrix(keys: Counter, rows: int) -> None:
         level, count = need.split("x")
         keys.term.wait_for(re.compile(rf"{label[:15]}.*{level}×{count}"), timeout=30)
         keys.done("matrix row (5 people)", start + flags)
-
-
-def run(term: TerminalDriver, folder: Path, sid: str, smoke: bool) -> bool:
-    """Play the facilitator; print keys per task beside its budget; False if one is over."""
-    from tui.storage.store import SessionStore
-
-    keys = Counter(term)
-    rows = 2 if smoke else len(SKILLS)
-    fill_matrix(keys, rows)
-
-    def saved() -> bool:
-        skills = SessionStore(folder).load(sid).skills
-        return len(skills) == rows and all(len(s.levels) == 5 for s in skills)
-
-    term.wait_until(saved, 30, what="the matrix on disk")
-    ok = True
-    for task, counts in keys.tasks.items():
-        worst, budget = max(counts), BUDGETS[task]
-        ok = ok and worst <= budget
-        mark = "ok" if worst <= budget else "OVER"
-        print(f"{task:<24} {worst} keys beyond its text (budget {budget}): {mark}  {counts}")
-    return ok

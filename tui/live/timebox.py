@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
 from tui.model import AgendaItem, Session
+from tui.model.speaking import clear
 
 PAUSE_AFTER = 15 * 60
 """Seconds: a longer gap since the clock's last checkpoint is a pause and is not counted."""
@@ -151,6 +152,7 @@ def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
     session.progress.agenda_started = None
     local = _local_minute(now, tz)
     session.meeting.adjourned_at = local
+    clear(session.progress.speaking)  # the floor closes with the meeting
     return local
 
 

@@ -24,6 +24,7 @@ from tui.i18n.fmt import format_duration
 from tui.live.timebox import current_item, left
 from tui.model import STEPS, Session
 from tui.model.clean import clean_text
+from tui.model.speaking import SpeakingQueue
 
 FOLLOW = "follow"
 MINUTES = "minutes"
@@ -117,8 +118,29 @@ def _header(lang: str, session: Session, clock: Clock) -> str:
             f' data-over-text="{_esc(pt(lang, "room", "over by {time}"))}">'
             f"{_esc(time_left_text(lang, clock.left_s))}</span></p>"
         )
+    parts.append(_floor(lang, session.progress.speaking))
     parts.append("</header>\n")
     return "".join(parts)
+
+
+SHOWN_NEXT = 5
+"""People waiting that the page names; beyond, a count."""
+
+
+def _floor(lang: str, queue: SpeakingQueue) -> str:
+    """Who has the floor and who speaks next (the speaking queue), or nothing."""
+    said = []
+    if queue.speaker is not None:
+        said.append(pt(lang, "room", "Speaking: {name}", name=queue.speaker.name))
+    if queue.waiting:
+        names = ", ".join(queue.waiting[:SHOWN_NEXT])
+        more = len(queue.waiting) - SHOWN_NEXT
+        if more > 0:
+            names += " " + pt(lang, "room", "(+{n})", n=more)
+        said.append(pt(lang, "room", "Next: {names}", names=names))
+    if not said:
+        return ""
+    return '<p class="floor">' + " · ".join(_esc(text) for text in said) + "</p>"
 
 
 def _section(c: Context, step: str | None) -> str:

@@ -15,7 +15,9 @@ from textual.widgets import Static
 from tui.i18n import _
 from tui.live.timebox import BELL, checkpoint
 from tui.model import SCREENS, progress
+from tui.screens.find import FindCommands
 from tui.screens.live import LiveCapture
+from tui.screens.speaking import SpeakingCommands, floor_text, limit_s
 from tui.terminal.keymap import bindings_for
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.header import SessionHeader, clock_text, end_text, state_word
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from tui.screens.host import Host
 
 
-class SessionScreen(LiveCapture, Screen[None]):
+class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, Screen[None]):
     """Base of the screens of an open session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("session")]
@@ -102,6 +104,8 @@ class SessionScreen(LiveCapture, Screen[None]):
         header.over = status.over
         header.end = end_text(status.end, self.capp.tz)
         header.clock = clock_text(now, self.capp.tz)
+        floor = floor_text(session.progress.speaking, now, limit_s(self.capp.config))
+        header.speaker, header.speaker_over = floor
         self._update_state(self.capp.save_state)
 
     def _update_state(self, state: str) -> None:

@@ -95,8 +95,13 @@ class NameSuggester(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         """The first name starting with ``value``."""
-        typed = value.casefold()
-        return next((n for n in self.names if typed and n.casefold().startswith(typed)), None)
+        return first_name(self.names, value)
+
+
+def first_name(names: list[str], typed: str) -> str | None:
+    """The first of ``names`` that starts with ``typed``, whatever its case."""
+    folded = typed.casefold()
+    return next((n for n in names if folded and n.casefold().startswith(folded)), None)
 
 
 class LineSuggester(NameSuggester):

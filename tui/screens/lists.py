@@ -20,11 +20,13 @@ from tui.live.quick import local_day
 from tui.model import ActionItem, Decision, Session
 from tui.model.changes import REVIEW_ITEM
 from tui.screens.capture import HELP_KEY
+from tui.screens.find import FindCommands
 from tui.screens.host import Hosted
 from tui.terminal.keymap import bindings_for
 from tui.widgets.choices import choice_word, outcome_word
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.stepbar import screen_name
+from tui.widgets.type_select import ChoiceSelect
 
 if TYPE_CHECKING:
     from tui.screens.capture import Captured
@@ -64,7 +66,7 @@ def _short(text: str, width: int = LABEL_WIDTH) -> Text:
     return Text(one if len(one) <= width else one[: width - 1] + "…")
 
 
-class LiveLists(Hosted, ModalScreen[None]):
+class LiveLists(Hosted, FindCommands, ModalScreen[None]):
     """Decisions (numbered) or action items (filtered by person and status); Enter edits."""
 
     CSS_PATH = "lists.tcss"
@@ -95,8 +97,8 @@ class LiveLists(Hosted, ModalScreen[None]):
         with Vertical(id="lists-box"):
             yield Label("", id="lists-title", markup=False)
             with Horizontal(id="lists-filters"):
-                yield Select([], prompt=_("Everyone"), id="filter-who", compact=True)
-                yield Select([], prompt=_("Any status"), id="filter-status", compact=True)
+                yield ChoiceSelect([], prompt=_("Everyone"), id="filter-who", compact=True)
+                yield ChoiceSelect([], prompt=_("Any status"), id="filter-status", compact=True)
             yield DataTable(id="lists-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="lists-detail", markup=False)
         yield TranslatedFooter()

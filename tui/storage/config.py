@@ -20,7 +20,7 @@ from tui.model.clean import utcnow
 APP = "concerto"
 CONFIG_NAME = "config.toml"
 LOG_NAME = "concerto.log"
-KEYS = ("lang", "theme", "tz", "bell", "facilitator")
+KEYS = ("lang", "theme", "tz", "bell", "facilitator", "speaking_limit")
 _SHOWN_MAX = 40
 
 
@@ -46,6 +46,8 @@ class Config:
     bell: bool = True
     facilitator: str | None = None
     """The facilitator's name: the author of the changes this computer syncs."""
+    speaking_limit: int | None = None
+    """Minutes of one speaker's turn before the header says it is over (None: 2)."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
@@ -187,6 +189,13 @@ def _parse(data: Mapping[str, Any], path: Path) -> Config:
                 problems.append(
                     _problem(N_("Preference facilitator: a name is expected; ignored."))
                 )
+        elif key == "speaking_limit":
+            if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 60:
+                values["speaking_limit"] = value
+            else:
+                problems.append(
+                    _problem(N_("Preference speaking_limit: 1 to 60 minutes expected; ignored."))
+                )
         else:
             problems.append(
                 _problem(N_('Unknown preference "{key}" in {path}; ignored.'), path=path, key=key)
@@ -244,13 +253,16 @@ def toml_string(value: str) -> str:
 def dumps(cfg: Config) -> str:
     """The preferences as TOML; keys left unset are not written."""
     lines = [
-        "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator."
+        "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator,"
+        " speaking_limit (minutes)."
     ]
     for key in ("lang", "theme", "tz", "facilitator"):
         value = getattr(cfg, key)
         if value is not None:
             lines.append(f"{key} = {toml_string(value)}")
     lines.append(f"bell = {'true' if cfg.bell else 'false'}")
+    if cfg.speaking_limit is not None:
+        lines.append(f"speaking_limit = {cfg.speaking_limit}")
     return "\n".join(lines) + "\n"
 
 
