@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import textual._wait
 from hypothesis import HealthCheck, settings
 
 from tui.i18n import set_language
@@ -29,12 +28,6 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 pytest_plugins = ["e2e_fixtures"]
 
-# After each key, Textual's Pilot waits until the app is idle: it samples the process's CPU time
-# every SLEEP_GRANULARITY seconds (20 ms) and calls it idle under SLEEP_IDLE of CPU in that
-# window (5 %). Sampling every 2 ms with the same 5 % finds the same idle state sooner; every key
-# still waits for it.
-textual._wait.SLEEP_GRANULARITY = 0.002
-textual._wait.SLEEP_IDLE = 0.0001
 
 FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
 """The instant every test starts at: 9 h 30 in Montréal."""

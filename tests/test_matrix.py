@@ -251,3 +251,35 @@ def test_matrix_and_review_keys_do_not_collide_with_keys_active_everywhere() -> 
         assert not set(keys) & everywhere, scope
     editing = {f"ctrl+{c}" for c in "aedkuwxvcyz"} | {"f6", "f7", "escape", "ctrl+s", "ctrl+b"}
     assert not {c.key for c in KEYMAP if c.scope in ("matrix", "review")} & editing
+
+
+async def test_keys_typed_in_one_write_after_e_land_in_the_skill_form(
+    make_app: Any, data_dir: Path, clock: Any
+) -> None:
+    """e, Tab, Enter, Down, Enter in one write: the required level is chosen in its list.
+
+    The form focused its first field only after a refresh, so the Tab typed with the key that
+    opened it was undone and the rest landed in the wrong field.
+    """
+    from conftest import counter, until
+    from typing_helpers import ENTER, Terminal
+
+    store, sid = _session(data_dir, clock, counter)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        matrix = app.screen.query_one(CompetencyMatrix)
+        await until(pilot, lambda: app.focused is matrix)
+        skill_id = matrix.skill_id
+        before = next(s for s in app.ctx.session.skills if s.id == skill_id).required_level
+        Terminal(app).write("e\t" + ENTER + "\x1b[B" + ENTER)
+        wanted = before + 1
+        await until(
+            pilot,
+            lambda: (
+                next(s for s in app.ctx.session.skills if s.id == skill_id).required_level == wanted
+            ),
+        )
+        await pilot.press("escape")
+        assert app.flush_now()
+    assert next(s for s in store.load(sid).skills if s.id == skill_id).required_level == wanted

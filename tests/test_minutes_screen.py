@@ -36,9 +36,10 @@ def shown(screen: MinutesScreen) -> str:
 
 
 def exports(data_dir: Path) -> list[Path]:
-    """The exported files, oldest name first."""
+    """The exported files, oldest name first (not a save's hidden temporary file)."""
     folder = data_dir / "exports"
-    return sorted(folder.iterdir(), key=lambda p: (len(p.name), p.name)) if folder.exists() else []
+    found = [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.exists() else []
+    return sorted(found, key=lambda p: (len(p.name), p.name))
 
 
 async def minutes_shown(app: Any, pilot: Any) -> MinutesScreen:

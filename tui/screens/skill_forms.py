@@ -89,9 +89,8 @@ class FormDialog(Dialog[None]):
         """Show the record and focus its first field."""
         form = self.query_one(RecordForm)
         form.load(self.record, self.drafts, self.options)
-        self.call_after_refresh(self._focus_first)
-
-    def _focus_first(self) -> None:
+        # Now, not after a refresh: a key typed right after the one that opened the form
+        # (Tab, in one burst) must find the first field focused, not have its move undone.
         self.query_one(f"#f-{self.specs[0].name}").focus()
 
     @on(RecordForm.FieldChanged)
