@@ -18,7 +18,7 @@ from tui.i18n import N_, get_language, normalize_lang, t
 APP = "concerto"
 CONFIG_NAME = "config.toml"
 LOG_NAME = "concerto.log"
-KEYS = ("lang", "theme", "tz", "bell", "facilitator")
+KEYS = ("lang", "theme", "tz", "bell", "facilitator", "follow_agenda")
 _SHOWN_MAX = 40
 
 
@@ -44,6 +44,8 @@ class Config:
     bell: bool = True
     facilitator: str | None = None
     """The facilitator's name: the author of the changes this computer syncs."""
+    follow_agenda: bool = False
+    """F9 shows the screen of the agenda item it starts; F3 at its end offers the next item."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
@@ -171,12 +173,12 @@ def _parse(data: Mapping[str, Any], path: Path) -> Config:
                         value=value,
                     )
                 )
-        elif key == "bell":
+        elif key in ("bell", "follow_agenda"):
             if isinstance(value, bool):
-                values["bell"] = value
+                values[key] = value
             else:
                 problems.append(
-                    _problem(N_("Preference bell: true or false is expected; ignored."))
+                    _problem(N_("Preference {key}: true or false is expected; ignored."), key=key)
                 )
         elif key == "facilitator":
             if isinstance(value, str) and value.strip() and value.isprintable():
@@ -242,13 +244,16 @@ def toml_string(value: str) -> str:
 def dumps(cfg: Config) -> str:
     """The preferences as TOML; keys left unset are not written."""
     lines = [
-        "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator."
+        "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator,"
+        " follow_agenda."
     ]
     for key in ("lang", "theme", "tz", "facilitator"):
         value = getattr(cfg, key)
         if value is not None:
             lines.append(f"{key} = {toml_string(value)}")
     lines.append(f"bell = {'true' if cfg.bell else 'false'}")
+    if cfg.follow_agenda:  # off unless turned on
+        lines.append("follow_agenda = true")
     return "\n".join(lines) + "\n"
 
 

@@ -82,6 +82,34 @@ KEYMAP: tuple[Command, ...] = (
         key_display="F9",
         short=N_("Next item"),
     ),
+    # Shifted function keys arrive as F13-F24 (xterm, tmux, SSH): shift+F9 is F21.
+    Command(
+        "prev_agenda",
+        "f21",
+        N_("Previous agenda item"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="⇧F9",
+    ),
+    Command(
+        "parked_topics",
+        "f20",
+        N_("Parked topics"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="⇧F8",
+    ),
+    Command(
+        "toggle_follow_agenda",
+        "f15",
+        N_("Screen follows the agenda (on / off)"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="⇧F3",
+    ),
     Command(
         "adjourn",
         "ctrl+f",
@@ -208,6 +236,24 @@ KEYMAP: tuple[Command, ...] = (
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),
+    Command("edit_parked", "e", N_("Edit"), N_("parked topic"), "parking"),
+    Command(
+        "bring_back",
+        "b",
+        N_("Bring back to the agenda"),
+        N_("parked topic"),
+        "parking",
+        short=N_("Bring back"),
+    ),  # fmt: skip
+    Command(
+        "carry",
+        "c",
+        N_("Carry to the next meeting"),
+        N_("parked topic"),
+        "parking",
+        short=N_("Carry"),
+    ),  # fmt: skip
+    Command("undo", "ctrl+z", N_("Undo"), N_("edit"), "parking", show=False, key_display="^z"),
     Command(
         "share_room",
         "ctrl+r",
@@ -299,6 +345,7 @@ SCOPES: dict[str, str] = {
     "matrix": N_("Competency matrix"),
     "review": N_("Review"),
     "lists": N_("Decisions and action items"),
+    "parking": N_("Parked topics"),
     "minutes": N_("Minutes"),
 }
 """Where keys apply, in the order the help and the README list them."""

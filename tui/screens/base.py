@@ -14,6 +14,7 @@ from textual.widgets import Static
 from tui.i18n import _
 from tui.keymap import bindings_for
 from tui.model import SCREENS, progress
+from tui.screens.agenda_controls import AgendaControls
 from tui.screens.live import LiveCapture
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.header import SessionHeader, clock_text, end_text, state_word
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from tui.context import SessionContext
 
 
-class SessionScreen(LiveCapture, Screen[None]):
+class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
     """Base of the screens of an open session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("session")]
@@ -137,6 +138,11 @@ class SessionScreen(LiveCapture, Screen[None]):
         self.capp.show_screen(SCREENS[max(0, n - 1)])
 
     def action_next_screen(self) -> None:
+        """Show the next screen of the session (the option on, first offer the next item)."""
+        if not self.offers_next_item():
+            self.next_screen()
+
+    def next_screen(self) -> None:
         """Show the next screen of the session."""
         n = SCREENS.index(self.KEY)
         self.capp.show_screen(SCREENS[min(len(SCREENS) - 1, n + 1)])
@@ -171,10 +177,12 @@ class SessionScreen(LiveCapture, Screen[None]):
             return
         session = self.ctx.session
         last, opened = current_item(session), session.meeting.opened_at
-        if next_item(session, self.capp.clock(), self.capp.tz) is not None:
+        started = next_item(session, self.capp.clock(), self.capp.tz)
+        if started is not None:
             self.touch("meeting", "agenda", "progress")
             if opened is None and session.meeting.opened_at is not None:
                 self.reload()  # the opening time now shows in the meeting's form
+            self.show_item_screen(started)
         elif last is not None:  # the last item just ended: the meeting is adjourned
             self._adjourn(True)
             return

@@ -10,10 +10,19 @@ from textual.widgets import TabbedContent, TabPane
 
 from tui.i18n import N_, _
 from tui.i18n.fmt import format_minutes
-from tui.model import AgendaItem, Meeting, Participant
+from tui.model import AgendaItem, Meeting, Participant, Session
+from tui.model.agenda import item_from_line, placed
 from tui.screens.records import EditorScreen
 from tui.screens.summaries import agenda_summary, participants_summary
-from tui.widgets.editor_config import Column, EditorConfig, TableConfig, View, text, word
+from tui.widgets.editor_config import (
+    Column,
+    EditorConfig,
+    QuickLine,
+    TableConfig,
+    View,
+    text,
+    word,
+)
 from tui.widgets.fields import spec_for
 from tui.widgets.form import RecordForm
 from tui.widgets.record_editor import RecordEditor
@@ -49,6 +58,13 @@ def _minutes(r: AgendaItem, v: View) -> str:
     if r.timebox_min is None:
         return ""
     return format_minutes(r.timebox_min, v.session.meeting.minutes_lang)
+
+
+def add_agenda_line(session: Session, line: str) -> AgendaItem:
+    """Add the agenda item a typed line says (« Ressources 20 »), before the closing items."""
+    item = item_from_line(line)
+    session.agenda = placed(session.agenda, item)
+    return item
 
 
 PARTICIPANTS = EditorConfig(
@@ -101,6 +117,9 @@ AGENDA = EditorConfig(
     ),
     N_("No agenda item yet. Press a to add one."),
     agenda_summary,
+    line=QuickLine(
+        N_("New agenda items, one a line (minutes at the end: Budget 20)"), add_agenda_line
+    ),
 )
 
 TABS = {

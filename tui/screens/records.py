@@ -73,6 +73,24 @@ class EditorScreen(SessionScreen):
             for pane_id, label in self.tab_labels().items()
         ]
 
+    @on(RecordEditor.LinesAsked)
+    def _lines_asked(self, event: RecordEditor.LinesAsked) -> None:
+        """Records typed one line each: each line is added and saved as Enter is pressed."""
+        from tui.screens.line_entry import LineDialog
+
+        editor = event.editor
+        assert editor.config.line is not None
+
+        def add(text: str) -> str:
+            table, name = editor.add_line(text)
+            self.touch(table)
+            return name
+
+        def done(_added: int | None) -> None:
+            editor.table.focus()
+
+        self.app.push_screen(LineDialog(_(editor.config.line.question), add), done)
+
     def action_add_here(self) -> None:
         """Add a record to the editor shown, when the focus is outside it."""
         editor = self.shown_editor()
