@@ -1,5 +1,5 @@
 """The chair's agenda controls at 80×24: the previous item (shift+F9) with its time kept, and
-the screen moving with the agenda (shift+F3), F3 then offering the next item."""
+the screen moving with the agenda (ctrl+F9), F3 then offering the next item."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ async def test_shift_f9_goes_back_with_the_time_spent_kept_and_the_current_item_
         await pilot.press("f9")  # a wrong F9: the welcome was not over
         await minutes(app, clock, pilot, 1)
         assert agenda(app) == ("Ressources", "reste 19:00")
-        await pilot.press("f21")  # shift+F9, as xterm, tmux and SSH send it
+        await pilot.press("shift+f9")
         await until(pilot, lambda: agenda(app)[0] == "Mot de bienvenue")
         assert agenda(app) == ("Mot de bienvenue", "reste 03:00")  # 2 minutes kept, not reset
         await minutes(app, clock, pilot, 1)
@@ -67,10 +67,10 @@ async def test_shift_f9_at_the_first_item_or_before_the_start_says_why(  # type:
     app.notify = lambda message, **kw: said.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(app, pilot)
-        await pilot.press("f21")
+        await pilot.press("shift+f9")
         await until(pilot, lambda: bool(said))
         assert said[-1] == "L’ordre du jour n’a pas commencé : F9 en lance le premier point."
-        await pilot.press("f9", "f21")
+        await pilot.press("f9", "shift+f9")
         await until(pilot, lambda: len(said) == 2)
         assert said[-1] == "C’est le premier point de l’ordre du jour."
         assert agenda(app)[0] == "Mot de bienvenue"
@@ -89,7 +89,7 @@ async def test_shift_f9_after_the_last_item_reopens_the_meeting(  # type: ignore
         await until(pilot, lambda: agenda(app)[0] == "Ordre du jour terminé")
         app.flush_now()
         assert store.load(sid).meeting.adjourned_at == dt.time(9, 30)
-        await pilot.press("f21")
+        await pilot.press("shift+f9")
         await until(pilot, lambda: agenda(app)[0] == "Levée")
         app.flush_now()
     session = store.load(sid)
@@ -105,7 +105,7 @@ async def test_with_the_option_on_f9_shows_the_items_screen_and_f3_offers_the_ne
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(app, pilot)
         assert app.screen.KEY == "meeting"
-        await pilot.press("f15")  # shift+F3: the screen follows the agenda
+        await pilot.press("ctrl+f9")  # ctrl+F9: the screen follows the agenda
         await until(pilot, lambda: app.config.follow_agenda)
         assert load_config().follow_agenda  # remembered in the preferences
         await pilot.press("f9")  # the welcome names no screen: the screen stays
@@ -129,7 +129,7 @@ async def test_with_the_option_on_f9_shows_the_items_screen_and_f3_offers_the_ne
         await until(pilot, lambda: getattr(app.screen, "KEY", None) == "agreements")
         assert agenda(app)[0] == "Rôles"
         # Off the item's screen, F3 is the next screen as always; shift+F9 goes back with it.
-        await pilot.press("f21")
+        await pilot.press("shift+f9")
         await until(pilot, lambda: getattr(app.screen, "KEY", None) == "resources")
         assert agenda(app)[0] == "Ressources"
         app.flush_now()

@@ -82,10 +82,11 @@ KEYMAP: tuple[Command, ...] = (
         key_display="F9",
         short=N_("Next item"),
     ),
-    # Shifted function keys arrive as F13-F24 (xterm, tmux, SSH): shift+F9 is F21.
+    # xterm, tmux and SSH send shift+F9 as CSI 20;2~, which Textual reads as shift+f9 (shift+F3's
+    # CSI 1;2R reads as a cursor position report: the option takes ctrl+F9).
     Command(
         "prev_agenda",
-        "f21",
+        "shift+f9",
         N_("Previous agenda item"),
         N_("agenda"),
         "session",
@@ -94,7 +95,7 @@ KEYMAP: tuple[Command, ...] = (
     ),
     Command(
         "parked_topics",
-        "f20",
+        "shift+f8",
         N_("Parked topics"),
         N_("agenda"),
         "session",
@@ -103,12 +104,12 @@ KEYMAP: tuple[Command, ...] = (
     ),
     Command(
         "toggle_follow_agenda",
-        "f15",
+        "ctrl+f9",
         N_("Screen follows the agenda (on / off)"),
         N_("agenda"),
         "session",
         show=False,
-        key_display="⇧F3",
+        key_display="^F9",
     ),
     Command(
         "adjourn",
@@ -375,7 +376,8 @@ def commands_for(scope: str) -> list[Command]:
 
 def is_command_key(key: str) -> bool:
     """Function and control keys never type text, so they act before any key typed after them."""
-    return key.startswith("ctrl+") or (key[0] == "f" and key[1:].isdigit())
+    name = key.removeprefix("shift+")
+    return key.startswith("ctrl+") or (name[0] == "f" and name[1:].isdigit())
 
 
 SAME_IN_FIELDS: frozenset[tuple[str, str]] = frozenset({("undo", "ctrl+z"), ("redo", "ctrl+y")})

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class AgendaControls:
-    """Mixed into SessionScreen: shift+F9, shift+F8, shift+F3 and F3's offer."""
+    """Mixed into SessionScreen: shift+F9, shift+F8, ctrl+F9 and F3's offer."""
 
     def _agenda_screen(self) -> SessionScreen:
         return cast("SessionScreen", self)

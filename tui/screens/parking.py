@@ -106,11 +106,13 @@ class ParkedTopics(ModalScreen[None]):
         self.query_one("#parking-title", Label).update(
             _("Parked topics ({count})", count=len(parking))
         )
-        rest = _columns(table, [(_("Topic"), 0), (_("Step"), 14), (_("Fate"), 28)])
+        rest = _columns(table, [(_("Topic"), 0), (_("Step"), 12), (_("Fate"), 32)])
         self.rows = list(parking)
         for p in parking:
             step = screen_name(p.step) if p.step else ""
-            table.add_row(_short(p.label, rest), _short(step, 14), fate_word(p), key=p.id)
+            table.add_row(
+                _short(p.label, rest), _short(step, 12), _short(fate_word(p), 32), key=p.id
+            )
         if not parking:
             table.add_row(_("No parked topic yet: F8 parks one."), "", "")
         ids = [p.id for p in self.rows]

@@ -82,13 +82,20 @@ class SessionHeader(Widget):
     """Who has the floor and for how long (the speaking queue), or nothing."""
     clock = reactive("")
     state = reactive("")
+    _lines = 1
+    """Lines drawn last time: a change of height needs a layout, which repaints do not do."""
 
     def render(self) -> Text:
         """Fit the parts into the width."""
         box = ("over" if self.over else "timebox", self.timebox)
         parts = [("title", self.title), ("agenda", self.agenda), box, ("end", self.end)]
         parts += [("speaker", self.speaker), ("clock", self.clock), ("state", self.state)]
-        return fit(parts, self.content_size.width or self.size.width)
+        text = fit(parts, self.content_size.width or self.size.width)
+        lines = text.plain.count("\n") + 1
+        if lines != self._lines:  # one line more or less: the screen lays out again
+            self._lines = lines
+            self.call_after_refresh(self.refresh, layout=True)
+        return text
 
 
 def state_word(state: str) -> str:
