@@ -8,28 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from live_helpers import live_session, until
+from test_timebox import agenda, minutes
 
 from tui.config import Config, load_config
 from tui.screens.dialogs import Confirm
-from tui.widgets.header import SessionHeader
-
-
-def agenda(app: Any) -> tuple[str, str]:
-    """The header's agenda label and timebox, whole."""
-    widget = app.screen.query_one(SessionHeader)
-    return widget.agenda, widget.timebox
 
 
 async def opened(app: Any, pilot: Any) -> None:
     await until(pilot, lambda: getattr(app.screen, "KEY", None) is not None)
-
-
-async def minutes(app: Any, clock: Any, pilot: Any, count: float) -> None:
-    """Let ``count`` minutes pass, the screen ticking as the running app does."""
-    for _ in range(int(count * 60) // 30):
-        clock.advance(30)
-        app.screen.tick()
-    await pilot.pause()
 
 
 async def test_shift_f9_goes_back_with_the_time_spent_kept_and_the_current_item_stopped(  # type: ignore[no-untyped-def]

@@ -16,11 +16,14 @@ def table_rows(app: Any) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
 
 
-async def agenda_tab(app: Any, pilot: Any) -> None:
-    """From the meeting's title to the agenda's table: the row of tabs, twice right, down."""
+async def agenda_line(app: Any, pilot: Any) -> None:
+    """From the meeting's title to the agenda's table (the row of tabs, twice right, into the
+    table), then a: the line for new items."""
     await until(pilot, lambda: getattr(app.focused, "id", None) == "f-title")
     await pilot.press("shift+tab", "right", "right", "tab")
     await until(pilot, lambda: type(app.focused).__name__ == "RecordTable")
+    await pilot.press("a")
+    await until(pilot, lambda: isinstance(app.screen, LineDialog))
 
 
 def test_the_timebox_is_read_off_the_end_of_the_line() -> None:
@@ -38,9 +41,7 @@ async def test_agenda_items_typed_one_line_each_go_before_the_closing_item(  # t
     store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await agenda_tab(app, pilot)
-        await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, LineDialog))
+        await agenda_line(app, pilot)
         await pilot.press(*"Objectifs 15", "enter")
         said = app.screen.query_one("#line-said")
         await until(pilot, lambda: str(said.render()) == "Ajouté : « Objectifs ».")
@@ -70,9 +71,7 @@ async def test_a_line_too_long_says_why_and_adds_nothing(  # type: ignore[no-unt
     store, sid = live_session(data_dir, clock)
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await agenda_tab(app, pilot)
-        await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, LineDialog))
+        await agenda_line(app, pilot)
         app.screen.query_one("#line").value = "x" * 600
         await pilot.press("enter")
         said = app.screen.query_one("#line-said")

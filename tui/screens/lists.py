@@ -17,10 +17,11 @@ from textual.widgets import DataTable, Label, Select, Static
 
 from tui.i18n import N_, _, _n
 from tui.keymap import bindings_for
-from tui.model import ActionItem, Decision, Session
+from tui.model import ActionItem, Decision
 from tui.model.changes import REVIEW_ITEM
 from tui.quick import local_day
 from tui.screens.capture import HELP_KEY
+from tui.screens.session_modal import SessionModal
 from tui.widgets.choices import choice_word, outcome_word
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.stepbar import screen_name
@@ -65,7 +66,7 @@ def _short(text: str, width: int = LABEL_WIDTH) -> Text:
     return Text(one if len(one) <= width else one[: width - 1] + "…")
 
 
-class LiveLists(ModalScreen[None]):
+class LiveLists(SessionModal):
     """Decisions (numbered) or action items (filtered by person and status); Enter edits."""
 
     CSS_PATH = "lists.tcss"
@@ -84,17 +85,6 @@ class LiveLists(ModalScreen[None]):
         super().__init__()
         self.mode = mode
         self.rows: list[Any] = []
-
-    @property
-    def capp(self) -> ConcertoApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def session(self) -> Session:
-        """The open session."""
-        assert self.capp.ctx is not None
-        return self.capp.ctx.session
 
     def compose(self) -> ComposeResult:
         """Title, filters, table, detail of the selected line, footer."""

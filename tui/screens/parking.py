@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from tui.export.labels import PARKING_FATES
@@ -20,11 +19,11 @@ from tui.model import ParkingItem, Session
 from tui.model.agenda import bring_back, brought_back_to, find_parked, toggle_carry
 from tui.screens.capture import HELP_KEY, PARKING_FIELDS, CaptureForm, participant_names
 from tui.screens.lists import _columns, _short
+from tui.screens.session_modal import SessionModal
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.stepbar import screen_name
 
 if TYPE_CHECKING:
-    from tui.app import ConcertoApp
     from tui.screens.capture import Captured
 
 CLOSE = Binding("escape,ctrl+q", "cancel", N_("Close"), key_display="esc")
@@ -49,7 +48,7 @@ def parking_form(session: Session, parked: ParkingItem, keep: Any = None) -> Cap
     )
 
 
-class ParkedTopics(ModalScreen[None]):
+class ParkedTopics(SessionModal):
     """Every parked topic, with its step and fate; Enter edits, b brings back, c carries."""
 
     CSS_PATH = "parking.tcss"
@@ -67,17 +66,6 @@ class ParkedTopics(ModalScreen[None]):
         """The list, filled on mount."""
         super().__init__()
         self.rows: list[ParkingItem] = []
-
-    @property
-    def capp(self) -> ConcertoApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def session(self) -> Session:
-        """The open session."""
-        assert self.capp.ctx is not None
-        return self.capp.ctx.session
 
     def compose(self) -> ComposeResult:
         """Title, table, detail of the selected topic, footer."""
