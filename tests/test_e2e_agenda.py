@@ -25,12 +25,15 @@ from tui.storage.store import SessionStore
 pytestmark = pytest.mark.e2e
 
 
-def _open(pty_app: SpawnApp, tmp_path: Path) -> tuple[SessionStore, str, TerminalDriver]:
+def _open(
+    pty_app: SpawnApp, tmp_path: Path, preferences: str = ""
+) -> tuple[SessionStore, str, TerminalDriver]:
     data_dir = tmp_path / "sessions"
     data_dir.mkdir()
     store, sid = live_session(data_dir, Clock())
     home = tmp_path / "home"
-    home.mkdir()
+    (home / ".config" / "concerto").mkdir(parents=True)
+    (home / ".config" / "concerto" / "config.toml").write_text(preferences)
     argv = [CONCERTO, "--data-dir", str(data_dir), "open", sid]
     term = pty_app(argv, env=env_for(home))
     term.wait_for(re.compile(r"saved$"), line=0, timeout=30)
@@ -90,3 +93,24 @@ def test_agenda_items_typed_as_lines_in_one_write(pty_app: SpawnApp, tmp_path: P
         what="the two items on disk",
     )
     assert "New agenda items" not in term.screen_text()
+
+
+def test_the_screen_follows_the_agenda_and_f3_with_its_answer_in_one_write_moves_both(
+    pty_app: SpawnApp, tmp_path: Path
+) -> None:
+    store, sid, term = _open(pty_app, tmp_path, "follow_agenda = true\n")
+    term.press("f9")
+    term.wait_for("Mot de bienvenue │")
+    term.press("f9")  # « Ressources » works on the Resources step: its screen shows
+    term.wait_for("Ressources │")
+    term.wait_for(re.compile(r"▸2 Res"))
+    # F3 and Enter in one write: Enter answers the offer, never the screen below.
+    term.send(b"\x1bOR\r")
+    term.wait_for("Rôles │")
+    term.wait_for(re.compile(r"▸4 Roles"))
+
+    def moved() -> bool:
+        progress = store.load(sid).progress
+        return (progress.agenda_item, progress.screen) == ("a-roles", "roles")
+
+    term.wait_until(moved, 10, what="the item and its screen on disk")
