@@ -81,3 +81,28 @@ async def test_a_line_too_long_says_why_and_adds_nothing(  # type: ignore[no-unt
         await pilot.press("escape")
         app.flush_now()
     assert len(store.load(sid).agenda) == 4
+
+
+async def test_a_line_left_with_esc_is_kept_as_a_draft_and_a_brings_it_back(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await agenda_line(app, pilot)
+        await pilot.press(*"Budg", "escape")
+        await until(pilot, lambda: not isinstance(app.screen, LineDialog))
+        app.flush_now()
+        assert store.load(sid).drafts == {"capture/lines/agenda/line": "Budg"}
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, LineDialog))
+        assert app.screen.query_one("#line").value == "Budg"
+        await pilot.press(*"et 10", "enter", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, LineDialog))
+        app.flush_now()
+    session = store.load(sid)
+    assert session.drafts == {}
+    assert [(a.label, a.timebox_min) for a in session.agenda][-2:] == [
+        ("Budget", 10),
+        ("Levée", None),
+    ]
