@@ -50,14 +50,19 @@ async def test_agenda_items_typed_one_line_each_go_before_the_closing_item(  # t
         await until(pilot, lambda: str(said.render()) == "Ajouté : « Divers ».")
         await pilot.press("enter")  # an empty line closes
         await until(pilot, lambda: not isinstance(app.screen, LineDialog))
-        shown = [(r[0], r[3]) for r in table_rows(app)]
-        assert shown[-3:] == [("Objectifs", "15 min"), ("Divers", ""), ("Levée", "")]
+        shown = [(r[0], r[2], r[3]) for r in table_rows(app)]
+        # Named as a screen, an item works on that screen (the screen may follow the agenda).
+        assert shown[-3:] == [
+            ("Objectifs", "Objectifs", "15 min"),
+            ("Divers", "", ""),
+            ("Levée", "", ""),
+        ]
         app.flush_now()
         agenda = store.load(sid).agenda
-        assert [(a.label, a.kind, a.timebox_min) for a in agenda[-3:]] == [
-            ("Objectifs", "step", 15),
-            ("Divers", "step", None),
-            ("Levée", "closing", None),
+        assert [(a.label, a.kind, a.step, a.timebox_min) for a in agenda[-3:]] == [
+            ("Objectifs", "step", "objectives", 15),
+            ("Divers", "step", None, None),
+            ("Levée", "closing", None, None),
         ]
         await pilot.press("ctrl+z")  # one step per line: « Divers » goes, « Objectifs » stays
         await until(pilot, lambda: len(table_rows(app)) == 5)

@@ -10,7 +10,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from tui.i18n import N_, _
 from tui.i18n.fmt import format_minutes
-from tui.model import AgendaItem, Meeting, Participant, Session
+from tui.model import SCREENS, AgendaItem, Meeting, Participant, Session
 from tui.model.agenda import item_from_line, placed
 from tui.screens.records import EditorScreen
 from tui.screens.summaries import agenda_summary, participants_summary
@@ -61,8 +61,12 @@ def _minutes(r: AgendaItem, v: View) -> str:
 
 
 def add_agenda_line(session: Session, line: str) -> AgendaItem:
-    """Add the agenda item a typed line says (« Ressources 20 »), before the closing items."""
+    """Add the agenda item a typed line says (« Ressources 20 »), before the closing items;
+    an item named exactly as a screen works on that screen."""
     item = item_from_line(line)
+    named = item.label.casefold()
+    step = next((k for k in SCREENS if screen_name(k).casefold() == named), None)
+    item.step = step  # type: ignore[assignment]  # one of SCREENS, checked on assignment
     session.agenda = placed(session.agenda, item)
     return item
 
