@@ -3,26 +3,19 @@
 The facilitator runs Concerto in an 80×24 pseudo-terminal and fills a 5 × 5 competency matrix
 from the keyboard: each skill typed as one line (label and « 2x2 »; a capital letter on the
 skill column starts it), then one key per person's level, the cursor moving on by itself, and
-« + » for an interest. Then the agenda, one line per item (« Ressources 20 »). Keys beyond the
-text typed are counted; the screen and the file on disk are checked after each task, so a
-figure is never that of keys that did nothing.
+« + » for an interest. Keys beyond the text typed are counted; the screen and the file on disk
+are checked after each task, so a figure is never that of keys that did nothing.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from driver import TerminalDriver
 
-BUDGETS = {"matrix row (5 people)": 6, "interest, in the row": 1, "agenda item": 4}
-"""Keys beyond the text typed, per task (issue 18). A row's count is its Enter (closing the
-skill's line) and its levels; a flag of interest is counted apart, one key each. An agenda
-item's text is its line, timebox included (« Budget 20 »), as a skill's is « label 2x2 »;
-through the record form it cost 5 keys beyond that (a, Tab ×3 to the timebox, Esc)."""
-
-AGENDA = [("Mot de bienvenue", "5"), ("Ressources", "20"), ("Compétences", "30"), ("Levée", "")]
+# The budgets are in bench/_meeting.py. A row's count is its Enter (closing the skill's line)
+# and its levels; a flag of interest is counted apart, one key each.
 
 SKILLS = [  # label, requirement, levels of the five people, who is interested (index)
     ("Gestion financière", "2x2", "12030", 3),
@@ -77,53 +70,3 @@ def fill_matrix(keys: Counter, rows: int) -> None:
         level, count = need.split("x")
         keys.term.wait_for(re.compile(rf"{label[:15]}.*{level}×{count}"), timeout=30)
         keys.done("matrix row (5 people)", start + flags)
-
-
-def fill_agenda(keys: Counter, items: list[tuple[str, str]]) -> None:
-    """From the Skills step: to the agenda's list (not counted), then one line per item."""
-    for _step in range(3):  # Skills → Resources → Actions → Meeting
-        keys.term.press("f2")
-    keys.term.wait_for("Collectif ou instance", timeout=30)
-    keys.term.press("shift+tab", "right", "right")  # the row of tabs, then Agenda
-    keys.term.wait_for("Aucun point à l’ordre du jour", timeout=30)
-    keys.term.press("tab")
-    for n, (label, minutes) in enumerate(items):
-        start = keys.keys
-        if n == 0:
-            keys.press("a")
-            keys.term.wait_for("Nouveaux points, un par ligne", timeout=30)
-        keys.type(f"{label} {minutes}".strip())
-        keys.press("enter")
-        keys.term.wait_for(f"Ajouté : « {label} ».", timeout=30)
-        if n == len(items) - 1:
-            keys.press("enter")  # an empty line closes
-        keys.done("agenda item", start)
-    keys.term.wait_for(re.compile(rf"{items[-1][0]}\s"), timeout=30)
-
-
-def run(term: TerminalDriver, folder: Path, sid: str, smoke: bool) -> bool:
-    """Play the facilitator; print keys per task beside its budget; False if one is over."""
-    from tui.storage.store import SessionStore
-
-    keys = Counter(term)
-    rows = 2 if smoke else len(SKILLS)
-    fill_matrix(keys, rows)
-
-    items = AGENDA[:2] if smoke else AGENDA
-    fill_agenda(keys, items)
-
-    def saved() -> bool:
-        session = SessionStore(folder).load(sid)
-        skills = session.skills
-        agenda = [(a.label, str(a.timebox_min or "")) for a in session.agenda]
-        matrix = len(skills) == rows and all(len(s.levels) == 5 for s in skills)
-        return matrix and agenda == items
-
-    term.wait_until(saved, 30, what="the matrix and the agenda on disk")
-    ok = True
-    for task, counts in keys.tasks.items():
-        worst, budget = max(counts), BUDGETS[task]
-        ok = ok and worst <= budget
-        mark = "ok" if worst <= budget else "OVER"
-        print(f"{task:<24} {worst} keys beyond its text (budget {budget}): {mark}  {counts}")
-    return ok

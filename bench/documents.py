@@ -22,8 +22,8 @@ from pathlib import Path
 from bench.minutes import CLOCK, record_count, scaled
 from tui.demo import demo_sessions
 from tui.export import render_minutes
-from tui.exporting import render_export, render_extract_export
 from tui.model import Session
+from tui.services.exporting import render_export, render_extract_export
 
 NEEDS = ("pdftotext",)
 FORMATS = ("html", "docx", "odt", "xlsx", "ics", "pdf")

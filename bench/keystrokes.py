@@ -1,5 +1,6 @@
 """Issue 5 figure: bytes written per key typed into a record form field, beyond idle output;
-issue 18 figure: keys per task of a scripted facilitator, beside each budget (_facilitator.py).
+issue 18 figure: keys per task of a scripted facilitator who enters a whole meeting, beside
+each budget (bench/_meeting.py).
 
 Concerto (the form of a new resource, over the resources step) and a bare Textual `Input` app
 run in a pseudo-terminal at 80×24, cursor blink off, Concerto's clock frozen, in the same run.
@@ -48,7 +49,7 @@ CONCERTO = textwrap.dedent(
     import sys
     from pathlib import Path
 
-    from tui.app import make_app
+    from tui.app.main import make_app
 
     FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
     app = make_app(Path(sys.argv[1]), lang="fr", clock=lambda: FROZEN, session_id=sys.argv[2],
@@ -135,23 +136,16 @@ def main(smoke: bool = False) -> bool:
 
 
 def facilitator(tmp: str, env: dict[str, str], smoke: bool) -> bool:
-    """The scripted facilitator (bench/_facilitator.py) in its own session, five participants."""
-    from matrix_data import people
-
-    from bench._facilitator import run
+    """The scripted facilitator (bench/_meeting.py) enters a whole meeting, from an empty
+    session on the Meeting screen."""
+    from bench._meeting import run
     from tui.storage.store import SessionStore
 
     folder = Path(tmp) / "meeting"
-    store = SessionStore(folder)
-    sid = store.create("Rencontre de la Table").id
-    handle = store.open(sid)
-    handle.session.participants, _others = people(5, 5)
-    handle.session.progress.screen = "skills"
-    handle.save(handle.session)
-    handle.close()
+    sid = SessionStore(folder).create("Rencontre de la Table").id
     argv = [sys.executable, str(Path(tmp) / "concerto_app.py"), str(folder), sid]
     with TerminalDriver.spawn(argv, cols=80, rows=24, env=env) as term:
-        term.wait_for("Aucune compétence", timeout=60)
+        term.wait_for("Rencontre de la Table", timeout=60)
         ok = run(term, folder, sid, smoke)
         term.press("ctrl+q")
         term.wait_exit(10)

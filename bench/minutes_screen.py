@@ -100,7 +100,7 @@ class Stalls:
 
 async def open_minutes(folder: Path, session_id: str) -> dict[str, float]:
     """Seconds from F3 to the first lines shown and to the whole preview; stalls meanwhile."""
-    from tui.app import make_app
+    from tui.app.main import make_app
     from tui.screens.minutes import MinutesScreen
 
     app = make_app(folder, lang="fr", clock=lambda: NOW, session_id=session_id, blink=False)

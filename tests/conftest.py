@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import textual._wait
 from hypothesis import HealthCheck, settings
 
 from tui.i18n import set_language
@@ -27,6 +28,13 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 pytest_plugins = ["e2e_fixtures"]
+
+# After each key, Textual's Pilot waits until the app is idle: it samples the process's CPU time
+# every SLEEP_GRANULARITY seconds (20 ms) and calls it idle under SLEEP_IDLE of CPU in that
+# window (5 %). Sampling every 2 ms with the same 5 % finds the same idle state sooner; every key
+# still waits for it.
+textual._wait.SLEEP_GRANULARITY = 0.002
+textual._wait.SLEEP_IDLE = 0.0001
 
 FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
 """The instant every test starts at: 9 h 30 in Montréal."""
@@ -95,7 +103,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(data_dir: Path, clock: Clock):  # type: ignore[no-untyped-def]
     """Build the app as the command line does, with a frozen clock and fixed ids."""
-    from tui.app import make_app as factory
+    from tui.app.main import make_app as factory
 
     def build(**kw):  # type: ignore[no-untyped-def]
         kw.setdefault("lang", "fr")
@@ -114,7 +122,7 @@ async def until(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignor
     start = dt.datetime.now()
     while not predicate():
         assert (dt.datetime.now() - start).total_seconds() < timeout, "timed out"
-        await pilot.pause(0.02)
+        await pilot.pause(0.005)
 
 
 def form_open(app) -> bool:  # type: ignore[no-untyped-def]

@@ -29,6 +29,10 @@ _FUNCTION_KEYS = {
     **{f"f{n}": f"\x1bO{letter}" for n, letter in zip(range(1, 5), "PQRS", strict=True)},
     **{f"f{n + 5}": f"\x1b[{code}~" for n, code in enumerate((15, 17, 18, 19, 20, 21, 23, 24))},
 }
+_SHIFT_FUNCTION_KEYS = {
+    f"shift+f{n + 5}": f"\x1b[{code};2~" for n, code in enumerate((15, 17, 18, 19, 20, 21, 23, 24))
+}
+"""shift+F5 to shift+F12 as xterm sends them (Textual reads them as shift+f5…)."""
 
 
 def _build_key_table() -> dict[str, bytes]:
@@ -46,6 +50,7 @@ def _build_key_table() -> dict[str, bytes]:
         **{name: f"\x1b[{letter}" for name, letter in _CSI_LETTER_KEYS.items()},
         **{name: f"\x1b[{code}~" for name, code in _CSI_TILDE_KEYS.items()},
         **_FUNCTION_KEYS,
+        **_SHIFT_FUNCTION_KEYS,
         **{f"ctrl+{chr(c)}": chr(c - 96) for c in range(ord("a"), ord("z") + 1)},
     }
     for mod, code in _MODIFIERS.items():

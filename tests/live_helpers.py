@@ -68,3 +68,25 @@ async def show(app: Any, pilot: Any, key: str) -> None:
             and app.screen.focused is not None
         ),
     )
+
+
+async def ready(pilot: Any) -> None:
+    """Wait until the session given to the app is open and its screen mounted."""
+    app = pilot.app
+    await until(pilot, lambda: app.ctx is not None and app.screen.is_mounted)
+
+
+async def press_to(pilot: Any, screen: type, *keys: str) -> Any:
+    """Press ``keys`` and wait until a screen of type ``screen`` is shown; return it."""
+    await pilot.press(*keys)
+    await until(pilot, lambda: isinstance(pilot.app.screen, screen))
+    return pilot.app.screen
+
+
+FOUR_RESOURCES = ("Local", "Subvention Centraide", "Traiteur", "Salle")
+
+
+def four_resources(session: Session) -> None:
+    """Four resources to find among (« Salle » last, « Subvention » before it), shown first."""
+    session.progress.screen = "resources"
+    session.resources = [Resource(id=f"r{n}", label=x) for n, x in enumerate(FOUR_RESOURCES)]

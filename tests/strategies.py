@@ -36,6 +36,11 @@ def _bounds(info: Any) -> tuple[int, int]:
     return low, high
 
 
+def _has(metadata: Any, validator: str) -> bool:
+    """Whether an annotation's metadata holds the validator function named ``validator``."""
+    return any(getattr(getattr(m, "func", None), "__name__", "") == validator for m in metadata)
+
+
 def for_type(annotation: Any, info: Any = None, name: str = "") -> st.SearchStrategy[Any]:
     """A strategy for one annotation of the models."""
     origin = typing.get_origin(annotation)
@@ -46,8 +51,8 @@ def for_type(annotation: Any, info: Any = None, name: str = "") -> st.SearchStra
             return ids
         if inner == Decimal | None:
             return st.none() | amounts
-        if name in ("label", "title", "name", "text"):
-            return labels
+        if name in ("label", "title", "name", "text") or _has(args[1:], "_required"):
+            return labels  # a required text, wherever it is (a list of names too)
         return for_type(inner, info, name)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]

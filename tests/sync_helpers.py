@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model import Session
 from tui.storage.store import SessionStore
 

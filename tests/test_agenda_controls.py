@@ -10,8 +10,8 @@ from typing import Any
 from live_helpers import live_session, until
 from test_timebox import agenda, minutes
 
-from tui.config import Config, load_config
-from tui.screens.dialogs import Confirm
+from tui.storage.config import Config, load_config
+from tui.widgets.dialogs import Confirm
 
 
 async def opened(app: Any, pilot: Any) -> None:

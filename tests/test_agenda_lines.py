@@ -7,7 +7,7 @@ from typing import Any
 
 from live_helpers import live_session, until
 
-from tui.model.agenda import split_minutes
+from tui.model.agenda import read_line, split_minutes
 from tui.screens.line_entry import LineDialog
 
 
@@ -33,6 +33,37 @@ def test_the_timebox_is_read_off_the_end_of_the_line() -> None:
     assert split_minutes("Plan 2027-2030") == ("Plan 2027-2030", None)
     assert split_minutes("20") == ("20", None)  # a number alone is the label
     assert split_minutes("Suivi 5000") == ("Suivi 5000", None)  # more than a day: the label
+
+
+def test_the_screen_letters_and_the_timebox_end_the_line_in_either_order() -> None:
+    assert read_line("Ressources du projet @res 20") == ("Ressources du projet", 20, "res")
+    assert read_line("Ressources du projet 20 @res") == ("Ressources du projet", 20, "res")
+    assert read_line("Courriel à info@exemple.ca") == ("Courriel à info@exemple.ca", None, None)
+    assert read_line("@res") == ("@res", None, None)  # a line needs its label
+
+
+async def test_the_letters_after_an_at_pick_the_screen_and_unknown_ones_say_why(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await agenda_line(app, pilot)
+        await pilot.press(*"Qui fait quoi @rol 25", "enter")
+        said = app.screen.query_one("#line-said")
+        await until(pilot, lambda: str(said.render()) == "Ajouté : « Qui fait quoi ».")
+        await pilot.press(*"Partenaires @zz", "enter")
+        await until(pilot, lambda: str(said.render()).startswith("⚠"))
+        assert str(said.render()) == "⚠ Aucun écran ne commence par « zz »."
+        assert app.screen.query_one("#line").value == "Partenaires @zz"  # kept as typed
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, LineDialog))
+        app.flush_now()
+    session = store.load(sid)
+    added = session.agenda[-2]
+    assert (added.label, added.step, added.timebox_min) == ("Qui fait quoi", "roles", 25)
+    assert len(session.agenda) == 5
+    assert session.drafts == {"capture/lines/agenda/line": "Partenaires @zz"}
 
 
 async def test_agenda_items_typed_one_line_each_go_before_the_closing_item(  # type: ignore[no-untyped-def]

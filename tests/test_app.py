@@ -157,7 +157,7 @@ def footer_text(app) -> str:  # type: ignore[no-untyped-def]
 async def test_the_language_switches_in_the_app_footer_included_and_is_remembered(  # type: ignore[no-untyped-def]
     make_app,
 ) -> None:
-    from tui.config import load_config
+    from tui.storage.config import load_config
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -182,7 +182,7 @@ async def test_no_color_keeps_a_theme_textual_can_draw_in_greys(make_app, monkey
 
 
 async def test_the_theme_cycles_to_high_contrast_and_is_remembered(make_app) -> None:  # type: ignore[no-untyped-def]
-    from tui.config import load_config
+    from tui.storage.config import load_config
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -193,7 +193,7 @@ async def test_the_theme_cycles_to_high_contrast_and_is_remembered(make_app) -> 
 
 
 def test_sixteen_colour_terminals_get_the_ansi_theme() -> None:
-    from tui.themes import ANSI, pick_theme
+    from tui.terminal.themes import ANSI, pick_theme
 
     assert pick_theme("contrast", {"TERM": "xterm"}, False) == ANSI
     assert pick_theme("contrast", {"TERM": "linux"}, False) == ANSI
@@ -206,7 +206,7 @@ def test_sixteen_colour_terminals_get_the_ansi_theme() -> None:
 async def test_a_data_folder_where_nothing_can_be_written_is_said_in_words(  # type: ignore[no-untyped-def]
     tmp_path: Path, clock
 ) -> None:
-    from tui.app import make_app
+    from tui.app.main import make_app
     from tui.screens.home import HomeScreen
 
     blocker = tmp_path / "sessions"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Clock
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.storage.backups import KEEP, describe_backups, list_backups
 from tui.storage.store import SessionStore
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from live_helpers import live_session, show, until
 
-from tui.quick import QuickError, next_number, parse_line
+from tui.live.quick import QuickError, next_number, parse_line
 from tui.screens.capture import CaptureForm, QuickCapture
 
 SCREENS = ("meeting", "resources", "watch")

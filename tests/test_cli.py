@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui import __version__
-from tui.cli import main
+from tui.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

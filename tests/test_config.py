@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import (
+from tui.i18n import set_language
+from tui.storage.config import (
     Config,
     config_path,
     dumps,
@@ -21,7 +22,6 @@ from tui.config import (
     state_dir,
     toml_string,
 )
-from tui.i18n import set_language
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.i18n import set_language
-from tui.messages import DAMAGED, damaged_reason
 from tui.storage.listing import damage_detail
 from tui.storage.lock import SessionLock
+from tui.storage.messages import DAMAGED, damaged_reason
 from tui.storage.rawcheck import CURRENT_SCHEMA_VERSION, REASONS, DamagedFile
 from tui.storage.store import SessionStore
 

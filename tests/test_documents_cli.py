@@ -125,7 +125,7 @@ def test_without_weasyprint_the_pdf_export_says_what_to_install(tmp_path: Path) 
     sid = next(folder.glob("*.json")).stem
     script = (
         "import sys; sys.modules['weasyprint'] = None\n"  # as when the extra is not installed
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         f"sys.exit(main(['--lang', 'en', '--data-dir', {str(folder)!r}, 'export', {sid!r},"
         " '--format', 'pdf']))"
     )

@@ -90,7 +90,7 @@ from tui.screens.base import SessionScreen
 def boom(self):
     raise RuntimeError("boom in a handler")
 SessionScreen.action_next_screen = boom
-from tui.cli import main
+from tui.cli.main import main
 sys.exit(main())
 """
 

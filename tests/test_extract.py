@@ -15,9 +15,9 @@ from test_minutes_screen import SIZE, exports, stored, write_demo
 
 from tui.export import render_file, render_minutes
 from tui.export.extract import render_extract
-from tui.exporting import render_extract_export
 from tui.model import Session
 from tui.model.live import Decision
+from tui.services.exporting import render_extract_export
 
 NB = "\u00a0"
 CERTIFY = {
@@ -196,8 +196,8 @@ def test_the_formal_pdf_holds_the_resolutions_and_the_signature_block() -> None:
 async def test_x_in_the_decisions_list_writes_the_extract_of_the_selected_resolution(  # type: ignore[no-untyped-def]
     make_app, data_dir, clock
 ) -> None:
-    from tui.screens.dialogs import Choose
     from tui.screens.lists import LiveLists
+    from tui.widgets.dialogs import Choose
 
     sid = write_demo(data_dir, clock)
     app = make_app(session_id=sid)

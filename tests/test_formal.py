@@ -9,12 +9,12 @@ import pytest
 from conftest import FROZEN
 
 from tui.export import render_minutes
+from tui.live.timebox import next_item
 from tui.model import AgendaItem, Meeting, Participant, Session
 from tui.model.changes import ADOPTION_DECISION
 from tui.model.live import Decision
 from tui.model.resolution import ResolutionNotFound, find_resolution, resolution_number
 from tui.storage.followup import build_followup
-from tui.timebox import next_item
 
 NB = "\u00a0"
 LANGS = ("fr", "en")

@@ -147,7 +147,7 @@ def _on_actions(data_dir: Path, clock) -> str:  # type: ignore[no-untyped-def]
 async def _import_from_palette(app, pilot, path: Path) -> None:  # type: ignore[no-untyped-def]
     from conftest import until
 
-    from tui.screens.dialogs import AskText
+    from tui.widgets.dialogs import AskText
 
     await until(pilot, lambda: getattr(app.screen, "KEY", None) == "actions")
     await pilot.press("ctrl+p", *"importer depuis un tableur")

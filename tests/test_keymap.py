@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from tui.i18n import set_language
-from tui.keymap import KEYMAP, SAME_IN_FIELDS, keymap_markdown
+from tui.terminal.keymap import KEYMAP, SAME_IN_FIELDS, keymap_markdown
 
 EDITING = {f"ctrl+{c}" for c in "aedkuwxvcyz"} | {"f6", "f7"}
 """Keys that Input and TextArea use for editing."""
@@ -54,4 +54,4 @@ def test_the_readme_keymap_is_the_keymap() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     found = re.search(r"<!-- keymap:start -->\n(.*?)\n<!-- keymap:end -->", readme, re.S)
     assert found is not None
-    assert found.group(1) == keymap_markdown(), "run: python -m tui.keymap"
+    assert found.group(1) == keymap_markdown(), "run: python -m tui.terminal.keymap"

@@ -8,9 +8,9 @@ from typing import Any
 
 from matrix_data import people
 
-from tui.keymap import KEYMAP
 from tui.model import Action, Skill, status
 from tui.storage.store import SessionStore
+from tui.terminal.keymap import KEYMAP
 from tui.widgets.matrix import FIXED, STATUS, CompetencyMatrix
 from tui.widgets.matrix_text import STATUSES, SYMBOLS, status_word
 

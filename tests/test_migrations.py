@@ -94,7 +94,7 @@ def test_migrating_twice_gives_the_same_result(tmp_path: Path, version: int) -> 
 def test_an_old_file_is_listed_and_exported_without_being_written(  # type: ignore[no-untyped-def]
     capsys, data_dir: Path
 ) -> None:
-    from tui.cli import main
+    from tui.cli.main import main
 
     path = place(data_dir, OLDEST_SCHEMA_VERSION)
     before = path.read_bytes()

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from strategies import sessions
 from test_minutes import CLOCK, GOLDEN, demo, plain_text, raw_rows, tables
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.export import minutes_parser, render_html, render_minutes
 from tui.export.diffs import views
 from tui.export.labels import words

@@ -11,8 +11,8 @@ from conftest import Clock, counter, until
 
 from tui.demo import demo_sessions
 from tui.export import render_html, render_minutes
-from tui.exporting import scp_command
 from tui.screens.minutes import MinutesScreen
+from tui.services.exporting import scp_command
 from tui.storage.store import SessionStore
 
 SIZE = (80, 24)
@@ -246,7 +246,7 @@ async def test_a_drawing_that_ends_after_the_session_closed_is_dropped(
 ) -> None:  # type: ignore[no-untyped-def]
     """ctrl+o closes the session before the minutes screen is gone: a late drawing is dropped."""
     import tui.screens.minutes as minutes
-    from tui.config import log_path
+    from tui.storage.config import log_path
 
     gate = threading.Event()
     real = minutes.draw

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from live_helpers import live_session, show, until
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.export import render_minutes
 from tui.screens.capture import CaptureForm, QuickCapture
-from tui.screens.dialogs import Confirm
 from tui.screens.lists import LiveLists
 from tui.storage.store import SessionStore
+from tui.widgets.dialogs import Confirm
 
 ADOPTION = re.compile(
     r"Adopt[ée]e|Carried|Rejet|Defeated|Report[ée]e|Deferred|dépôt|Tabled|[Rr][ée]solu\b|[Rr]esolved"

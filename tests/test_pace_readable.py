@@ -15,7 +15,7 @@ from textual.theme import BUILTIN_THEMES
 from tui.i18n import set_language
 from tui.model import Person
 from tui.storage.store import SessionStore
-from tui.themes import CONTRAST, status_colors
+from tui.terminal.themes import CONTRAST, status_colors
 from tui.widgets.header import SessionHeader
 from tui.widgets.markdown_lines import Look, Palette, draw
 from tui.widgets.matrix import FIXED, CompetencyMatrix

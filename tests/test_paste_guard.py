@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tui.paste_guard import END, START, PasteGuardParser, lenient_decoder
+from tui.terminal.paste_guard import END, START, PasteGuardParser, lenient_decoder
 
 PAYLOAD = "A\x1b[7;42HZAP\x1b]0;PWNED\x07B\x00\x01\x9b\x85\u202eC\r\nD\x11"
 STREAM = f"x{START}{PAYLOAD}{END}y\x1b[A{START}Q\x1b{END}"

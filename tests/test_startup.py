@@ -17,15 +17,22 @@ from tui.i18n import LANGS
 from tui.i18n.catalog import clear_cache, messages
 from tui.storage.store import SessionStore
 
-LATER = ("pydantic", "pydantic_core", "tinydb", "filelock", "babel.messages.pofile", "tui.commands")
+LATER = (
+    "pydantic",
+    "pydantic_core",
+    "tinydb",
+    "filelock",
+    "babel.messages.pofile",
+    "tui.cli.commands",
+)
 
 CHILD = textwrap.dedent(
     """
     import asyncio, sys
-    import tui.app
+    import tui.app.main
 
     def run_app(folder, *, session_id, tz, config):
-        app = tui.app.make_app(folder, tz=tz, config=config, session_id=session_id)
+        app = tui.app.main.make_app(folder, tz=tz, config=config, session_id=session_id)
 
         async def first_frame():
             async with app.run_test(size=(80, 24)) as pilot:
@@ -41,8 +48,8 @@ CHILD = textwrap.dedent(
         return 0
 
     LATER = {later!r}
-    tui.app.run_app = run_app
-    from tui.cli import main
+    tui.app.main.run_app = run_app
+    from tui.cli.main import main
 
     raise SystemExit(main(sys.argv[1:]))
     """

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import Clock
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.i18n import set_language
-from tui.messages import damaged_reason, save_error, store_error
 from tui.storage.atomic import SaveError, atomic_write_bytes
+from tui.storage.messages import damaged_reason, save_error, store_error
 from tui.storage.rawcheck import DamagedFile
 from tui.storage.store import SessionStore, StoreError
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sync_helpers import Laptop, bare_repo, laptop
 
-from tui.config import Config
 from tui.model import Action
 from tui.screens.review import ReviewScreen
+from tui.storage.config import Config
 
 
 def _two_laptops(
@@ -130,7 +130,7 @@ async def test_a_field_changed_on_both_is_a_conflict_settled_in_the_app_then_gon
 ) -> None:
     from conftest import until
 
-    from tui.app import make_app
+    from tui.app.main import make_app
 
     url, a, b, sid = _shared(tmp_path, monkeypatch, capsys)
     a.edit(sid, lambda s: setattr(s.meeting, "place", "Salle Alice"))

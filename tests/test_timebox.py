@@ -9,9 +9,9 @@ from typing import Any
 from conftest import FROZEN
 from live_helpers import live_session, show, until
 
-from tui.config import Config
+from tui.live.timebox import PAUSE_AFTER, checkpoint, elapsed, next_item, projected_end
 from tui.model import AgendaItem, Meeting, Session
-from tui.timebox import PAUSE_AFTER, checkpoint, elapsed, next_item, projected_end
+from tui.storage.config import Config
 from tui.widgets.header import SessionHeader
 
 

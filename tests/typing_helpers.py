@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.message import Message
 
-from tui.paste_guard import PasteGuardParser
+from tui.terminal.paste_guard import PasteGuardParser
 
 ENTER = "\r"
 ESC = "\x1b"

@@ -1,5 +1,5 @@
 """Run Concerto with ``python -m tui``."""
 
-from tui.cli import main
+from tui.cli.main import main
 
 raise SystemExit(main())

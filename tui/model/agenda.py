@@ -22,10 +22,21 @@ def split_minutes(line: str) -> tuple[str, int | None]:
     return line[: found.start()].strip(), int(found.group(1))
 
 
-def item_from_line(line: str) -> AgendaItem:
-    """A new agenda item from one typed line: its label and, at its end, its timebox."""
-    label, minutes = split_minutes(line)
-    return AgendaItem(label=label, timebox_min=minutes)
+_SCREEN = re.compile(r"\s@(\S*)\s*$")
+
+
+def read_line(line: str) -> tuple[str, int | None, str | None]:
+    """« Ressources du projet @res 20 » → (« Ressources du projet », 20, « res »): the timebox
+    in minutes and, after an @, the first letters of the item's screen, at the end in either
+    order (each optional)."""
+    label, minutes, screen = line.strip(), None, None
+    for _round in range(2):
+        if minutes is None:
+            label, minutes = split_minutes(label)
+        found = _SCREEN.search(f" {label}") if screen is None else None
+        if found is not None and label[: found.start()].strip():
+            label, screen = label[: found.start()].strip(), found.group(1)
+    return label, minutes, screen
 
 
 def placed(

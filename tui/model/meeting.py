@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from tui.model.base import Model, Record, RecordId, ScreenKey, StepKey
+from tui.model.speaking import SpeakingQueue
 from tui.model.text import Label, Line
 
 Mode = Literal["summary", "formal"]
@@ -82,6 +83,8 @@ class Progress(Model):
     agenda_started: dt.datetime | None = None
     """When the current agenda item was started (aware UTC), while the clock runs."""
     meeting_started: dt.datetime | None = None
+    speaking: SpeakingQueue = Field(default_factory=SpeakingQueue)
+    """The speaking queue (tour de parole); absent from older files, which need no migration."""
 
 
 StepNotes = dict[StepKey | Literal["meeting"], str]

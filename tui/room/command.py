@@ -24,9 +24,9 @@ class RoomRefused(Exception):
 def _open(store: SessionStore, session_id: str) -> Follower:
     from pydantic import ValidationError
 
-    from tui.messages import failure
+    from tui.storage.errors import StoreError
+    from tui.storage.messages import failure
     from tui.storage.rawcheck import DamagedFile
-    from tui.storage.store import StoreError
 
     try:
         return Follower(store, session_id, utcnow)

@@ -21,9 +21,10 @@ from tui.export.opening import agenda
 from tui.export.resolutions import resolutions
 from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_duration
+from tui.live.timebox import current_item, left
 from tui.model import STEPS, Session
 from tui.model.clean import clean_text
-from tui.timebox import current_item, left
+from tui.model.speaking import SpeakingQueue
 
 FOLLOW = "follow"
 MINUTES = "minutes"
@@ -117,8 +118,29 @@ def _header(lang: str, session: Session, clock: Clock) -> str:
             f' data-over-text="{_esc(pt(lang, "room", "over by {time}"))}">'
             f"{_esc(time_left_text(lang, clock.left_s))}</span></p>"
         )
+    parts.append(_floor(lang, session.progress.speaking))
     parts.append("</header>\n")
     return "".join(parts)
+
+
+SHOWN_NEXT = 5
+"""People waiting that the page names; beyond, a count."""
+
+
+def _floor(lang: str, queue: SpeakingQueue) -> str:
+    """Who has the floor and who speaks next (the speaking queue), or nothing."""
+    said = []
+    if queue.speaker is not None:
+        said.append(pt(lang, "room", "Speaking: {name}", name=queue.speaker.name))
+    if queue.waiting:
+        names = ", ".join(queue.waiting[:SHOWN_NEXT])
+        more = len(queue.waiting) - SHOWN_NEXT
+        if more > 0:
+            names += " " + pt(lang, "room", "(+{n})", n=more)
+        said.append(pt(lang, "room", "Next: {names}", names=names))
+    if not said:
+        return ""
+    return '<p class="floor">' + " · ".join(_esc(text) for text in said) + "</p>"
 
 
 def _section(c: Context, step: str | None) -> str:
@@ -145,7 +167,7 @@ def fragment(session: Session, view: str, now: dt.datetime, *, minutes: Session 
     """What the page shows inside ``<div id="room">`` for ``view``, at ``now``.
 
     ``minutes`` is the session as its minutes show it and ``previous`` the one it follows
-    (see `tui.exporting.minutes_inputs`); without them the minutes show ``session``.
+    (see `tui.services.exporting.minutes_inputs`); without them the minutes show ``session``.
     """
     lang = _lang(session)
     c = make_context(session, session.meeting.mode, lang)

@@ -201,7 +201,7 @@ def room_url(host: str, port: int, secret: str) -> str:
 
 def lan_address() -> str:
     """This machine's address as others on the network reach it (best guess, no traffic)."""
-    from tui.exporting import ssh_host
+    from tui.services.exporting import ssh_host
 
     over_ssh = ssh_host()
     if over_ssh and not over_ssh.startswith("127."):

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.i18n import _, get_language
-from tui.model.action_import import RowErrors, import_actions
 from tui.model.clean import clean_text
-from tui.screens.dialogs import AskText
+from tui.storage.action_import import RowErrors, import_actions
 from tui.storage.spreadsheet import Sheet, SpreadsheetError, describe, read_sheet
+from tui.widgets.dialogs import AskText
 
 MAX_LINES_SHOWN = 8
 """Bad rows listed in the notice; the rest are counted."""

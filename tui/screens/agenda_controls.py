@@ -4,20 +4,58 @@ end of the current item's screen offers the next item)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from tui.i18n import _
 from tui.model import AgendaItem
 
 if TYPE_CHECKING:
-    from tui.screens.base import SessionScreen
+    from tui.live.context import SessionContext
+    from tui.screens.host import Host
+
+
+class AgendaScreen(Protocol):
+    """What the agenda controls use of the session screen they are mixed into."""
+
+    KEY: str
+    app: Any
+
+    @property
+    def ctx(self) -> SessionContext:
+        """The open session."""
+
+    @property
+    def capp(self) -> Host:
+        """The app, as the host it is."""
+
+    @property
+    def left(self) -> bool:
+        """The screen was left or its session closed."""
+
+    def notify(self, message: str, **options: Any) -> None:
+        """Say something in a toast."""
+
+    def touch(self, *tables: str) -> None:
+        """Save ``tables`` soon, refresh progress."""
+
+    def reload(self) -> None:
+        """Show the session as it is now."""
+
+    def tick(self) -> None:
+        """Update the header."""
+
+    def next_screen(self) -> None:
+        """Show the next screen of the session."""
+
+    def action_next_agenda(self) -> None:
+        """Move the meeting on to the next agenda item."""
 
 
 class AgendaControls:
     """Mixed into SessionScreen: shift+F9, shift+F8, ctrl+F9 and F3's offer."""
 
-    def _agenda_screen(self) -> SessionScreen:
-        return cast("SessionScreen", self)
+    def _agenda_screen(self) -> AgendaScreen:
+        return cast("AgendaScreen", self)
 
     @property
     def follows_agenda(self) -> bool:
@@ -26,7 +64,7 @@ class AgendaControls:
 
     def action_prev_agenda(self) -> None:
         """Back to the previous agenda item, its time kept; the current item's time stops."""
-        from tui.timebox import no_previous_item, previous_item
+        from tui.live.timebox import no_previous_item, previous_item
 
         me = self._agenda_screen()
         if me.ctx.read_only:
@@ -54,8 +92,8 @@ class AgendaControls:
 
     def offers_next_item(self) -> bool:
         """F3 on the screen of the running item, option on, a next item waiting: ask first."""
-        from tui.screens.dialogs import Confirm
-        from tui.timebox import current_item
+        from tui.live.timebox import current_item
+        from tui.widgets.dialogs import Confirm
 
         me = self._agenda_screen()
         session = me.ctx.session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -12,20 +13,23 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.i18n import _
-from tui.keymap import bindings_for
+from tui.live.timebox import BELL, checkpoint
 from tui.model import SCREENS, progress
 from tui.screens.agenda_controls import AgendaControls
+from tui.screens.find import FindCommands
 from tui.screens.live import LiveCapture
+from tui.screens.speaking import SpeakingCommands, floor_text, limit_s
+from tui.terminal.keymap import bindings_for
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.header import SessionHeader, clock_text, end_text, state_word
 from tui.widgets.stepbar import StepBar, screen_name
 
 if TYPE_CHECKING:
-    from tui.app import ConcertoApp
-    from tui.context import SessionContext
+    from tui.live.context import SessionContext
+    from tui.screens.host import Host
 
 
-class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
+class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, AgendaControls, Screen[None]):
     """Base of the screens of an open session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("session")]
@@ -33,11 +37,6 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
     SCOPE = "session"
     KEY = "meeting"
     HELP = ""
-
-    @property
-    def capp(self) -> ConcertoApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     @property
     def ctx(self) -> SessionContext:
@@ -65,8 +64,8 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the screen from the session and keep the header current."""
-        self.watch(self.capp, "save_state", self._update_state)
-        self.watch(self.capp, "revision", lambda _r: self.reload(), init=False)
+        self.watch(self.app, "save_state", self._update_state)
+        self.watch(self.app, "revision", lambda _r: self.reload(), init=False)
         self.set_interval(1.0, self.tick)
         self.reload()
         from tui.screens.lists import greet
@@ -91,7 +90,7 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
 
     def tick(self) -> None:
         """Update the header: agenda item, timebox, clock."""
-        from tui.timebox import agenda_status, keep_time
+        from tui.live.timebox import agenda_status
 
         if self.left:  # the session was closed under the screen (ctrl+o): its timer is late
             return
@@ -106,6 +105,8 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
         header.over = status.over
         header.end = end_text(status.end, self.capp.tz)
         header.clock = clock_text(now, self.capp.tz)
+        floor = floor_text(session.progress.speaking, now, limit_s(self.capp.config))
+        header.speaker, header.speaker_over = floor
         self._update_state(self.capp.save_state)
 
     def _update_state(self, state: str) -> None:
@@ -149,7 +150,7 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
 
     def action_go_to(self) -> None:
         """Choose a screen to go to."""
-        from tui.screens.dialogs import GoTo
+        from tui.widgets.dialogs import GoTo
 
         self.app.push_screen(GoTo(self.KEY), self._go)
 
@@ -171,7 +172,7 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
 
     def action_next_agenda(self) -> None:
         """Move the meeting on to the next agenda item; past the last one, adjourn it."""
-        from tui.timebox import current_item, next_item, no_next_item
+        from tui.live.timebox import current_item, next_item, no_next_item
 
         if self.ctx.read_only:
             return
@@ -198,7 +199,7 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
 
     def action_adjourn(self) -> None:
         """Adjourn the meeting now (after a confirmation): the minutes give this time."""
-        from tui.screens.dialogs import Confirm
+        from tui.widgets.dialogs import Confirm
 
         if self.ctx.read_only:
             return
@@ -207,7 +208,7 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
         self.app.push_screen(Confirm(question), self._adjourn)
 
     def _adjourn(self, confirmed: bool | None) -> None:
-        from tui.timebox import adjourn
+        from tui.live.timebox import adjourn
 
         if not confirmed or self.left:
             return
@@ -228,3 +229,13 @@ class SessionScreen(LiveCapture, AgendaControls, Screen[None]):
             )
             for key in SCREENS
         ]
+
+
+def keep_time(app: Host, ctx: SessionContext, now: dt.datetime) -> None:
+    """Each second: checkpoint the running item (a save) and ring when its timebox runs out."""
+    if ctx.read_only:
+        return
+    if checkpoint(ctx.session, now):
+        app.changed(["agenda", "progress"])
+    if BELL.ran_out(ctx, ctx.session, now) and app.config.bell:
+        app.bell()

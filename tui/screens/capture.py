@@ -1,7 +1,7 @@
 """The capture dialogs: a form for a decision, an action item, a topic or a note; the quick line.
 
 Each form opens pre-filled with the current step; Enter saves and the screen below gets its
-focus back, untouched (tui.screens.live). The quick line takes the short syntax of tui.quick.
+focus back, untouched (tui.screens.live). The quick line takes the short syntax of tui.live.quick.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from textual.widgets._select import InvalidSelectValueError
 
 from tui.i18n import N_, _
+from tui.live.quick import QuickError, complete_name, parse_line
 from tui.model import ActionItem, Decision, ParkingItem, Session
 from tui.model.base import Model, ScreenKey
 from tui.model.changes import ADOPTION_DECISION
 from tui.model.text import LongLabel
-from tui.quick import QuickError, complete_name, parse_line
-from tui.screens.dialogs import CANCEL
 from tui.widgets.choices import outcome_word
+from tui.widgets.dialogs import CANCEL
 from tui.widgets.fields import FieldSpec, display, spec_for
 from tui.widgets.form import LineInput, RecordForm, keeps_enter
 from tui.widgets.stepbar import screen_name
@@ -95,8 +95,13 @@ class NameSuggester(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         """The first name starting with ``value``."""
-        typed = value.casefold()
-        return next((n for n in self.names if typed and n.casefold().startswith(typed)), None)
+        return first_name(self.names, value)
+
+
+def first_name(names: list[str], typed: str) -> str | None:
+    """The first of ``names`` that starts with ``typed``, whatever its case."""
+    folded = typed.casefold()
+    return next((n for n in names if folded and n.casefold().startswith(folded)), None)
 
 
 class LineSuggester(NameSuggester):

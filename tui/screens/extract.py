@@ -17,7 +17,7 @@ EXTRACT_FORMATS = (("docx", "Word (.docx)"), ("pdf", "PDF"), ("md", "Markdown"))
 
 def ask_extract(screen: Any, session: Session, decision: Decision) -> None:
     """Ask for the format of the extract of ``decision``, then write it off the loop."""
-    from tui.screens.dialogs import Choose
+    from tui.widgets.dialogs import Choose
 
     if not decision.number:
         screen.notify(_("This decision has no number: there is no extract of it."), markup=False)
@@ -37,7 +37,12 @@ def ask_extract(screen: Any, session: Session, decision: Decision) -> None:
 
 def _write(screen: Any, session: Session, fmt: str, number: str) -> None:
     from tui.export.pdf import PdfError, PdfUnavailable
-    from tui.exporting import export_extract, failure_message, pdf_unavailable, saved_message
+    from tui.services.exporting import (
+        export_extract,
+        failure_message,
+        pdf_unavailable,
+        saved_message,
+    )
 
     def writing() -> None:
         try:

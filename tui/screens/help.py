@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.i18n import N_, _
-from tui.keymap import keymap_lines
-from tui.screens.dialogs import CANCEL, Dialog
+from tui.terminal.keymap import keymap_lines
+from tui.widgets.dialogs import CANCEL, Dialog
 
 
 class HelpScreen(Dialog[None]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,16 +15,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tui.i18n import N_, _
-from tui.keymap import bindings_for
-from tui.messages import damaged_reason, failure
 from tui.model.clean import clean_text
+from tui.screens.host import Hosted
 from tui.storage.listing import Listing
+from tui.storage.messages import damaged_reason, failure
+from tui.terminal.keymap import bindings_for
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import short_name
-
-if TYPE_CHECKING:
-    from tui.app import ConcertoApp
 
 T = TypeVar("T")
 
@@ -45,7 +43,7 @@ COLUMNS = (
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Hosted, Screen[None]):
     """The list of sessions: create, resume, copy, delete, restore, filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("home")]
@@ -55,11 +53,6 @@ class HomeScreen(Screen[None]):
         "left; n creates one; / filters as you type. Damaged files are listed with the reason "
         "and never written to; a session open elsewhere opens read-only."
     )
-
-    @property
-    def capp(self) -> ConcertoApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """Path, filter, the table of sessions, footer."""
@@ -185,7 +178,7 @@ class HomeScreen(Screen[None]):
     @work
     async def action_new_session(self) -> None:
         """Create a session and open it."""
-        from tui.screens.dialogs import AskText
+        from tui.widgets.dialogs import AskText
 
         title = await self.app.push_screen_wait(AskText(_("Title of the new session")))
         if not title:
@@ -226,7 +219,7 @@ class HomeScreen(Screen[None]):
     @work
     async def action_delete_session(self) -> None:
         """Move the selected session to the trash, after confirmation."""
-        from tui.screens.dialogs import Confirm
+        from tui.widgets.dialogs import Confirm
 
         chosen = self._selected()
         if chosen is None:
@@ -247,7 +240,7 @@ class HomeScreen(Screen[None]):
     @work
     async def action_show_trash(self) -> None:
         """Choose a session in the trash to restore."""
-        from tui.screens.dialogs import Choose
+        from tui.widgets.dialogs import Choose
 
         items = self._attempt(self.capp.store.trash)
         if items is None:
@@ -283,7 +276,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, group="home-export")
     def _export_minutes(self, session_id: str) -> None:
         """Read, render and write off the event loop (the same export as the Minutes screen)."""
-        from tui.exporting import export_session, failure_message, saved_message
+        from tui.services.exporting import export_session, failure_message, saved_message
 
         store = self.capp.store
         try:

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
-from tui.screens.dialogs import Dialog
+from tui.widgets.dialogs import Dialog
 from tui.widgets.line_input import LineInput
 
 
@@ -64,6 +64,9 @@ class LineDialog(Dialog[int]):
             name = self.add(text)
         except ValidationError as exc:
             said.update("⚠ " + describe_error(exc.errors()[0], get_language()))
+            return
+        except ValueError as exc:  # what the line says cannot be (the message says why)
+            said.update(f"⚠ {exc}")
             return
         finally:
             event.input.focus()

@@ -16,19 +16,20 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Select, Static
 
 from tui.i18n import N_, _, _n
-from tui.keymap import bindings_for
+from tui.live.quick import local_day
 from tui.model import ActionItem, Decision
 from tui.model.changes import REVIEW_ITEM
-from tui.quick import local_day
 from tui.screens.capture import HELP_KEY
+from tui.screens.find import FindCommands
+from tui.screens.host import Hosted
 from tui.screens.session_modal import SessionModal
+from tui.terminal.keymap import bindings_for
 from tui.widgets.choices import choice_word, outcome_word
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.stepbar import screen_name
+from tui.widgets.type_select import ChoiceSelect
 
 if TYPE_CHECKING:
-    from tui.app import ConcertoApp
-    from tui.screens.base import SessionScreen
     from tui.screens.capture import Captured
 
 CLOSE = Binding("escape,ctrl+q", "cancel", N_("Close"), key_display="esc")
@@ -66,7 +67,7 @@ def _short(text: str, width: int = LABEL_WIDTH) -> Text:
     return Text(one if len(one) <= width else one[: width - 1] + "…")
 
 
-class LiveLists(SessionModal):
+class LiveLists(FindCommands, SessionModal):
     """Decisions (numbered) or action items (filtered by person and status); Enter edits."""
 
     CSS_PATH = "lists.tcss"
@@ -91,8 +92,8 @@ class LiveLists(SessionModal):
         with Vertical(id="lists-box"):
             yield Label("", id="lists-title", markup=False)
             with Horizontal(id="lists-filters"):
-                yield Select([], prompt=_("Everyone"), id="filter-who", compact=True)
-                yield Select([], prompt=_("Any status"), id="filter-status", compact=True)
+                yield ChoiceSelect([], prompt=_("Everyone"), id="filter-who", compact=True)
+                yield ChoiceSelect([], prompt=_("Any status"), id="filter-status", compact=True)
             yield DataTable(id="lists-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="lists-detail", markup=False)
         yield TranslatedFooter()
@@ -253,7 +254,7 @@ class LiveLists(SessionModal):
 
     def action_edit_item(self) -> None:
         """Edit the selected decision or action item."""
-        from tui.screens.live import action_form, decision_form, keep_typed
+        from tui.screens.recording import action_form, decision_form, keep_typed
 
         chosen = self._selected()
         if self.capp.ctx is None or self.capp.ctx.read_only or chosen is None:
@@ -267,14 +268,14 @@ class LiveLists(SessionModal):
             self.app.push_screen(action_form(self.session, chosen, keep=keep), self._saved_item)
 
     def _saved_decision(self, captured: Captured | None) -> None:
-        from tui.screens.live import save_decision
+        from tui.screens.recording import save_decision
 
         if captured is not None:
             save_decision(self.capp, captured)
             self.refill()
 
     def _saved_item(self, captured: Captured | None) -> None:
-        from tui.screens.live import save_record
+        from tui.screens.recording import save_record
 
         if captured is not None:
             save_record(self.capp, captured)
@@ -300,7 +301,7 @@ class LiveLists(SessionModal):
     @work
     async def action_delete_item(self) -> None:
         """Delete the selected action item, after confirmation (a decision keeps its number)."""
-        from tui.screens.dialogs import Confirm
+        from tui.widgets.dialogs import Confirm
 
         chosen = self._selected()
         if chosen is None or self.capp.ctx is None or self.capp.ctx.read_only:
@@ -329,7 +330,7 @@ class LiveLists(SessionModal):
         self.dismiss(None)
 
 
-class SinceLastMeeting(ModalScreen[None]):
+class SinceLastMeeting(Hosted, ModalScreen[None]):
     """What a follow-up carries: its open action items, overdue first, and the parking lot."""
 
     CSS_PATH = "lists.tcss"
@@ -354,7 +355,7 @@ class SinceLastMeeting(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """List the carried items."""
-        app: ConcertoApp = self.app  # type: ignore[assignment]
+        app = self.capp
         assert app.ctx is not None
         session = app.ctx.session
         today = local_day(app.clock(), app.tz)
@@ -387,7 +388,7 @@ class SinceLastMeeting(ModalScreen[None]):
 _greeted: WeakSet[object] = WeakSet()
 
 
-def greet(screen: SessionScreen) -> None:
+def greet(screen: Hosted) -> None:
     """On opening a follow-up before it starts, or at the review of carried items, show them."""
     ctx = screen.capp.ctx
     if ctx is None or ctx in _greeted:
@@ -398,4 +399,4 @@ def greet(screen: SessionScreen) -> None:
         return
     started = session.progress.meeting_started is not None
     if not started or session.progress.agenda_item == REVIEW_ITEM:  # not again mid-meeting
-        screen.capp.push_screen(SinceLastMeeting())
+        screen.app.push_screen(SinceLastMeeting())

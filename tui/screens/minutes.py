@@ -17,15 +17,15 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, get_current_worker
 
-from tui.exporting import minutes_inputs, render_export
 from tui.i18n import N_, _, get_language
 from tui.i18n.fmt import format_number
-from tui.keymap import bindings_for
 from tui.model.clean import clean_text
 from tui.model.session import Session
 from tui.screens.base import SessionScreen
 from tui.screens.minutes_export import MinutesExports
 from tui.screens.palette import scope_commands
+from tui.services.exporting import minutes_inputs, render_export
+from tui.terminal.keymap import bindings_for
 from tui.widgets.choices import choice_word
 from tui.widgets.lines_view import LinesView
 from tui.widgets.markdown_lines import (
@@ -196,7 +196,7 @@ class MinutesScreen(MinutesExports, SessionScreen, inherit_bindings=False):
         except Exception as exc:  # a live meeting goes on: say it, keep the traceback
             if self.left:
                 return  # the facilitator left the screen while it was drawing: nothing to say
-            from tui.app import write_crash_log
+            from tui.storage.config import write_crash_log
 
             write_crash_log(exc)
             with contextlib.suppress(RuntimeError):
@@ -211,7 +211,7 @@ class MinutesScreen(MinutesExports, SessionScreen, inherit_bindings=False):
     def _draw_all(self, worker: Worker[None], job: Job) -> None:
         """Render the Markdown once, then parse and draw it section by section."""
         from tui.export import minutes_parser, render_minutes
-        from tui.exporting import minutes_inputs
+        from tui.services.exporting import minutes_inputs
 
         shown, previous = minutes_inputs(job.store, job.session)
         markdown = render_minutes(shown, job.mode, job.lang, previous=previous)

@@ -13,10 +13,10 @@ from textual import work
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tui.exporting import export_session, failure_message, pdf_unavailable, saved_message
 from tui.i18n import _
 from tui.model.clean import clean_text
 from tui.model.session import Session
+from tui.services.exporting import export_session, failure_message, pdf_unavailable, saved_message
 
 SLOW_FORMATS = frozenset({"pdf"})
 """Formats whose rendering takes long enough to show a progress line."""

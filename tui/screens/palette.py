@@ -12,7 +12,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
 from tui.i18n import _
-from tui.keymap import KEYMAP
+from tui.terminal.keymap import KEYMAP
 
 
 class TranslatedPalette(CommandPalette):

@@ -14,12 +14,12 @@ from textual.widgets import DataTable, Label, Static
 
 from tui.export.labels import PARKING_FATES
 from tui.i18n import N_, _
-from tui.keymap import bindings_for
 from tui.model import ParkingItem, Session
 from tui.model.agenda import bring_back, brought_back_to, find_parked, toggle_carry
 from tui.screens.capture import HELP_KEY, PARKING_FIELDS, CaptureForm, participant_names
 from tui.screens.lists import _columns, _short
 from tui.screens.session_modal import SessionModal
+from tui.terminal.keymap import bindings_for
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.stepbar import screen_name
 
@@ -36,7 +36,7 @@ def fate_word(parked: ParkingItem) -> str:
 
 def parking_form(session: Session, parked: ParkingItem, keep: Any = None) -> CaptureForm:
     """The form of a parked topic (the one F8 opens), on a copy of ``parked``."""
-    from tui.screens.live import drafts_of
+    from tui.screens.recording import drafts_of
 
     return CaptureForm(
         _("Parked topic"),
@@ -77,7 +77,7 @@ class ParkedTopics(SessionModal):
 
     def on_mount(self) -> None:
         """Fill the table; follow undo and saves made elsewhere."""
-        self.watch(self.capp, "revision", lambda _r: self.refill(), init=False)
+        self.watch(self.app, "revision", lambda _r: self.refill(), init=False)
         self.refill()
         self.query_one(DataTable).focus()
 
@@ -146,7 +146,7 @@ class ParkedTopics(SessionModal):
 
     def action_edit_parked(self) -> None:
         """Edit the selected topic in its form."""
-        from tui.screens.live import keep_typed
+        from tui.screens.recording import keep_typed
 
         parked = self.selected()
         if parked is None or not self._writable():
@@ -155,7 +155,7 @@ class ParkedTopics(SessionModal):
         self.app.push_screen(parking_form(self.session, parked, keep), self._saved)
 
     def _saved(self, captured: Captured | None) -> None:
-        from tui.screens.live import save_record
+        from tui.screens.recording import save_record
 
         if captured is not None:
             save_record(self.capp, captured)

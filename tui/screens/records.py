@@ -12,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.i18n import _
-from tui.keymap import commands_for
 from tui.model import STEPS
 from tui.screens.base import SessionScreen
 from tui.screens.steps_config import STEP_CONFIGS
+from tui.terminal.keymap import commands_for
 from tui.widgets.links import target_kind
 from tui.widgets.record_editor import RecordEditor
 from tui.widgets.stepbar import screen_name
@@ -78,7 +78,7 @@ class EditorScreen(SessionScreen):
     def _lines_asked(self, event: RecordEditor.LinesAsked) -> None:
         """Records typed one line each: each line is added and saved as Enter is pressed."""
         from tui.screens.line_entry import LineDialog
-        from tui.screens.live import drafts_under, keep_typed, new_prefix
+        from tui.screens.recording import drafts_under, keep_typed, new_prefix
 
         editor = event.editor
         assert editor.config.line is not None

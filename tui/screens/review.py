@@ -17,12 +17,12 @@ from textual.widgets.option_list import Option
 
 from tui.i18n import N_, _, _n, _p, get_language
 from tui.i18n.fmt import format_percent
-from tui.keymap import bindings_for
 from tui.model import STEPS, Acceptance, ReviewItem, progress, review
 from tui.screens.base import SessionScreen
-from tui.screens.dialogs import AskText
 from tui.screens.palette import scope_commands
 from tui.screens.review_conflicts import ConflictActions, point_sentence
+from tui.terminal.keymap import bindings_for
+from tui.widgets.dialogs import AskText
 from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import screen_name
 

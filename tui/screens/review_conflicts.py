@@ -17,7 +17,7 @@ from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
 from tui.model import Conflict, ReviewItem, Session
 from tui.model.settling import settle
-from tui.screens.dialogs import AskText
+from tui.widgets.dialogs import AskText
 
 ACTIONS = ("keep_first", "keep_second", "write_value")
 

@@ -24,7 +24,7 @@ from textual.widgets import Static
 from tui.i18n import N_, _, get_language
 from tui.model.clean import clean_text
 from tui.room.words import lan_warning, local_only
-from tui.screens.dialogs import CANCEL, Choose, Dialog
+from tui.widgets.dialogs import CANCEL, Choose, Dialog
 
 LOCAL = "127.0.0.1"
 LAN = "0.0.0.0"

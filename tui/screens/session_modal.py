@@ -1,24 +1,15 @@
-"""A modal screen over the open session: the app typed, the session at hand."""
+"""A modal screen over the open session: the app as its host, the session at hand."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual.screen import ModalScreen
 
 from tui.model import Session
-
-if TYPE_CHECKING:
-    from tui.app import ConcertoApp
+from tui.screens.host import Hosted
 
 
-class SessionModal(ModalScreen[None]):
-    """A list or pane shown over a session screen (decisions, parked topics)."""
-
-    @property
-    def capp(self) -> ConcertoApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+class SessionModal(Hosted, ModalScreen[None]):
+    """A list shown over a session screen (decisions and action items, parked topics)."""
 
     @property
     def session(self) -> Session:

@@ -14,8 +14,8 @@ from textual.widgets import Static
 from tui.i18n import N_, _, t
 from tui.model import Resource, Session
 from tui.model.plan import Skill, SkillDecision
-from tui.screens.dialogs import Dialog
 from tui.widgets.choices import CHOICES
+from tui.widgets.dialogs import Dialog
 from tui.widgets.fields import FieldSpec, spec_for
 from tui.widgets.form import RecordForm
 

@@ -8,8 +8,8 @@ from textual import work
 
 from tui.i18n import _, _n
 from tui.model import Person
-from tui.screens.dialogs import AskText, Confirm
 from tui.screens.skill_forms import person_links
+from tui.widgets.dialogs import AskText, Confirm
 
 if TYPE_CHECKING:
     from tui.screens.base import SessionScreen

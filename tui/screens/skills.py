@@ -13,11 +13,9 @@ from textual.widgets import DataTable, Static
 
 from tui.i18n import N_, _, get_language
 from tui.i18n.fmt import format_money
-from tui.keymap import bindings_for
 from tui.model import Skill
 from tui.model.competency import SUGGESTED, status
 from tui.screens.base import SessionScreen
-from tui.screens.dialogs import AskText, Confirm
 from tui.screens.palette import scope_commands
 from tui.screens.skill_forms import (
     DECISION_FIELDS,
@@ -28,7 +26,9 @@ from tui.screens.skill_forms import (
     split_need,
 )
 from tui.screens.skill_people import MatrixPeople
+from tui.terminal.keymap import bindings_for
 from tui.widgets.choices import choice_word
+from tui.widgets.dialogs import AskText, Confirm
 from tui.widgets.links import options
 from tui.widgets.matrix import (
     WIDGET_ACTIONS,

@@ -7,7 +7,6 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.storage.atomic import (
     REAL_FS,
@@ -18,10 +17,9 @@ from tui.storage.atomic import (
     require_inside,
     resolve_in_folder,
 )
+from tui.storage.errors import StoreError
+from tui.storage.lock import SessionLock
 from tui.storage.paths import backups_dir, ensure_private_dir
-
-if TYPE_CHECKING:
-    from tui.storage.store import SessionStore
 
 KEEP = 10
 """How many backups of each session are kept."""
@@ -86,23 +84,24 @@ def keep_backup(folder: Path, path: Path, *, fs: FileOps = REAL_FS) -> Path | No
     return target
 
 
-def restore_backup(store: SessionStore, session_id: str, number: int) -> Path:
-    """Put backup ``number`` (1 = newest) back; the current file becomes a backup first."""
-    from tui.storage.lock import SessionLock
-    from tui.storage.store import StoreError
+def restore_backup(
+    folder: Path, path: Path, session_id: str, number: int, *, fs: FileOps = REAL_FS
+) -> Path:
+    """Put backup ``number`` (1 = newest) of the session file ``path`` back.
 
-    path = store.path(session_id)
-    found = list_backups(store.folder, session_id)
+    The current file becomes a backup first.
+    """
+    found = list_backups(folder, session_id)
     if not 1 <= number <= len(found):
         raise StoreError("no_backup", id=session_id, n=str(number))
-    lock = SessionLock(store.folder, session_id)
+    lock = SessionLock(folder, session_id)
     if not lock.acquire():
         owner = lock.holder()
         raise StoreError("locked", id=session_id, by=owner.describe() if owner else "?")
     try:
         chosen = found[number - 1].read_bytes()
-        keep_backup(store.folder, path, fs=store.fs)  # never overwrite: current becomes a backup
-        atomic_write_bytes(path, chosen, fs=store.fs)
+        keep_backup(folder, path, fs=fs)  # never overwrite: current becomes a backup
+        atomic_write_bytes(path, chosen, fs=fs)
     finally:
         lock.release()
     return path

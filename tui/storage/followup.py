@@ -21,8 +21,9 @@ from tui.model.changes import (
     find_adoption,
     with_adoption,
 )
+from tui.storage.errors import StoreError
 from tui.storage.rawcheck import DamagedFile
-from tui.storage.store import SessionStore, StoreError
+from tui.storage.store import SessionStore
 
 PLAN_TABLES = ("participants", *(name for names in STEP_TABLES.values() for name in names))
 """What a follow-up carries as it is, ids included (so that changes can be shown)."""

@@ -93,7 +93,7 @@ def put_back(store: SessionStore, session_id: str, raw: bytes) -> None:
     """
     from tui.storage.backups import keep_backup
     from tui.storage.codec import session_text
-    from tui.storage.store import StoreError
+    from tui.storage.errors import StoreError
 
     session = session_from_bytes(raw, expected_id=session_id, max_bytes=store.max_bytes)
     session.updated = store.clock()

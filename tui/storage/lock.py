@@ -18,6 +18,7 @@ from filelock import FileLock, Timeout
 
 from tui import __version__
 from tui.storage.atomic import SaveError, atomic_write_bytes
+from tui.storage.errors import StoreError
 
 __all__ = ["Owner", "SessionLock", "SessionLockedError", "lock_path", "owner_path"]
 
@@ -156,8 +157,6 @@ class SessionLock:
             return True
         link = self._link()
         if link is not None:
-            from tui.storage.store import StoreError  # the store's refusal (loaded lazily)
-
             raise StoreError("lock_link", id=self.session_id, file=link.name)
         with _HELD_GUARD:
             if self._key in _HELD:

@@ -125,7 +125,7 @@ def describe(exc: SpreadsheetError, path: Path) -> str:
 
 def import_file(path: Path, existing: list[Any], lang: str) -> Any:
     """The actions after importing ``path``; raises `SpreadsheetError` or `RowErrors`."""
-    from tui.model.action_import import import_actions
+    from tui.storage.action_import import import_actions
 
     sheet = read_sheet(path)
     return import_actions(existing, sheet.headers, sheet.rows, lang)

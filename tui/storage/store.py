@@ -17,6 +17,7 @@ from tui.storage.atomic import (
     require_inside,
     sweep_temporaries,
 )
+from tui.storage.errors import StoreError
 from tui.storage.listing import (
     INDEX,
     Listing,
@@ -44,15 +45,6 @@ if TYPE_CHECKING:
 
 _TMP = ".tmp-"
 Paths = list[Path]
-
-
-class StoreError(Exception):
-    """A store operation refused, with a code the interface translates."""
-
-    def __init__(self, code: str, **detail: str) -> None:
-        super().__init__(code, detail)
-        self.code = code
-        self.detail = detail
 
 
 def new_session_id() -> str:

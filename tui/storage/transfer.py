@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from tui.i18n import _, get_language
 from tui.i18n.errors import describe_error
-from tui.messages import damaged_reason
 from tui.model import SCHEMA_VERSION, Session
 from tui.storage.codec import APP
+from tui.storage.messages import damaged_reason
 from tui.storage.migrations import upgrade_export
 from tui.storage.rawcheck import DEFAULT_MAX_BYTES, DamagedFile, parse_json
 from tui.storage.store import SessionStore

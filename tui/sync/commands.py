@@ -41,7 +41,7 @@ def _fail(text: str) -> Exception:
 
 def cmd_sync(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Commit, fetch, merge and push; one line says what was sent and received."""
-    from tui.config import load_config
+    from tui.storage.config import load_config
     from tui.sync.engine import SyncError, sync
     from tui.sync.git import author_for
     from tui.sync.report import notes, refusal, summary
@@ -58,8 +58,8 @@ def cmd_sync(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 
 def _history_failure(exc: Exception) -> str:
-    from tui.messages import damaged_reason
     from tui.storage.listing import damage_detail
+    from tui.storage.messages import damaged_reason
     from tui.storage.rawcheck import DamagedFile
     from tui.sync.history import HistoryError
 
@@ -74,8 +74,8 @@ def _history_failure(exc: Exception) -> str:
 
 
 def _check_id(session_id: str) -> None:
-    from tui.messages import store_error
     from tui.model import is_valid_id
+    from tui.storage.messages import store_error
 
     if not is_valid_id(session_id):
         raise _fail(store_error("bad_id", id=session_id))
@@ -126,7 +126,7 @@ def _state(args: argparse.Namespace, folder: Path) -> tuple[Any, bytes, str]:
 
 def cmd_show(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Print a session as it was at an earlier change, as JSON or minutes."""
-    from tui.exporting import render_export
+    from tui.services.exporting import render_export
 
     session, _raw, _commit = _state(args, folder)
     rendered = render_export(session, args.format, tz=tz)
@@ -138,9 +138,10 @@ def cmd_show(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def restore_at(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Bring back a session as it was at ``--at`` as a new change, committed here."""
-    from tui.config import load_config
-    from tui.messages import failure
-    from tui.storage.store import SessionStore, StoreError
+    from tui.storage.config import load_config
+    from tui.storage.errors import StoreError
+    from tui.storage.messages import failure
+    from tui.storage.store import SessionStore
     from tui.sync.engine import SyncError, restore_state
     from tui.sync.git import author_for
     from tui.sync.report import refusal

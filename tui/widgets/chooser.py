@@ -15,7 +15,7 @@ from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui.i18n import _
-from tui.keymap import bindings_for
+from tui.terminal.keymap import bindings_for
 
 
 def missing_name(record_id: str) -> str:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, get_language
 
 TEXTUAL_DESCRIPTIONS = (N_("Dismiss menu"), N_("Show menu"))
 """Descriptions of Textual's own bindings that the footer shows (an open choice list): listed
@@ -50,12 +52,36 @@ def width_of(widget: Widget) -> int:
 class TranslatedFooter(Footer):
     """Textual's footer, in the interface language, with only the keys that fit."""
 
+    _shown: tuple[object, ...] | None = None
+    """What the keys shown were composed from: the same again needs no new widgets."""
+
+    def _keys(self, screen: Screen[Any]) -> tuple[object, ...]:
+        shown = [
+            (binding.key, binding.description, binding.action, enabled, tooltip)
+            for (_node, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show
+        ]
+        return (get_language(), self.compact, self.show_command_palette, *shown)
+
     def compose(self) -> ComposeResult:
         """Compose the keys, translating each description."""
+        if self._bindings_ready:
+            self._shown = self._keys(self.screen)
         for widget in super().compose():
-            for _done in _translate(widget):
-                pass
+            for done in _translate(widget):
+                # Styled once, not restyled when its binding to the footer's compact sets it
+                # (the palette's key is not bound and stays compact, as Textual draws it).
+                if isinstance(done, FooterKey) and not done.has_class("-command-palette"):
+                    done.set_reactive(FooterKey.compact, self.compact)
+                    done.set_class(self.compact, "-compact", update=False)
             yield widget
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """Compose again when the keys to show changed (focus moves often, the keys rarely)."""
+        attached = self.is_attached and screen is self.screen
+        if attached and self._shown is not None and self._keys(screen) == self._shown:
+            return
+        super().bindings_changed(screen)
 
     async def recompose(self) -> None:
         """Compose again (the screen's keys changed), then keep those that fit."""

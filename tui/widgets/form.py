@@ -21,6 +21,7 @@ from tui.widgets.choices import choice_word
 from tui.widgets.chooser import LinksField, missing_name
 from tui.widgets.fields import FieldSpec, ParseError, display, parse
 from tui.widgets.line_input import LineInput
+from tui.widgets.type_select import ChoiceSelect
 
 Options = dict[str, list[tuple[str, str]]]
 """For each link field, the records it may point to, as (name, id)."""
@@ -237,7 +238,7 @@ def _field_widget(spec: FieldSpec) -> Widget:
     if spec.kind == "choice":
         words = spec.words or choice_word
         options = [(words(v), v) for v in spec.choices]
-        return Select(
+        return ChoiceSelect(
             options,
             allow_blank=spec.optional,
             id=wid,
@@ -246,7 +247,8 @@ def _field_widget(spec: FieldSpec) -> Widget:
             classes="form-field",
         )
     if spec.kind == "link":
-        return Select([], allow_blank=True, id=wid, prompt="—", compact=True, classes="form-field")
+        return ChoiceSelect([], allow_blank=True, id=wid, prompt="—", compact=True,
+                            classes="form-field")  # fmt: skip
     if spec.kind == "links":
         return LinksField(_(spec.label), id=wid, classes="form-field")
     if spec.kind == "block":

@@ -19,10 +19,10 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowKey
 
 from tui.i18n import N_, _, _p
-from tui.keymap import bindings_for
 from tui.model.competency import Status, status
 from tui.model.plan import Skill
-from tui.themes import status_colors
+from tui.terminal.keymap import bindings_for
+from tui.terminal.themes import status_colors
 from tui.widgets.matrix_layout import NEED_WIDTH, Layout, cut, fit, legend
 from tui.widgets.matrix_text import (
     NO_ORG,

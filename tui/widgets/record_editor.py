@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from tui.i18n import N_, _, _n
-from tui.keymap import bindings_for
 from tui.model import Record, Session
+from tui.terminal.keymap import bindings_for
 from tui.widgets.editor_config import EditorConfig, TableConfig
 from tui.widgets.form import RecordForm
 from tui.widgets.links import incoming, options
@@ -305,7 +305,7 @@ class RecordEditor(Vertical):
         if not linked:
             self._delete(table, record)
             return
-        from tui.screens.dialogs import Confirm
+        from tui.widgets.dialogs import Confirm
 
         name = getattr(record, "label", None) or getattr(record, "name", "")
         question = _n(

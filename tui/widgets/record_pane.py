@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import Label, Static, TextArea
 
 from tui.i18n import N_, _
-from tui.keymap import bindings_for
 from tui.model import Record
+from tui.terminal.keymap import bindings_for
 from tui.widgets.editor_config import TableConfig
 from tui.widgets.form import Options, RecordForm
 

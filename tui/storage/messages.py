@@ -83,9 +83,9 @@ def failure(exc: BaseException) -> str:
     from tui.i18n.errors import describe_error
     from tui.model.clean import clean_text
     from tui.storage.atomic import SaveError
+    from tui.storage.errors import StoreError
     from tui.storage.listing import damage_detail
     from tui.storage.rawcheck import DamagedFile
-    from tui.storage.store import StoreError
 
     if isinstance(exc, StoreError):
         text = store_error(exc.code, **exc.detail)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import zoneinfo
@@ -12,13 +11,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import tui
-from tui.exporting import FORMATS
+from tui.cli.output import CliError
 from tui.i18n import LANGS, _, resolve_language, set_language
 from tui.model.clean import clean_text
-
-
-class CliError(Exception):
-    """Bad input: one line on standard error, a non-zero exit, nothing written."""
+from tui.services.exporting import FORMATS
 
 
 class Parser(argparse.ArgumentParser):
@@ -114,7 +110,7 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     argparse._ = _argparse_translation  # type: ignore[attr-defined]
-    from tui.config import load_config
+    from tui.storage.config import load_config
 
     config = load_config()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -147,12 +143,12 @@ def run(args: argparse.Namespace, config: Any) -> int:
         raise CliError(_("{path} is not a folder: choose another with --data-dir", path=blocker))
     tz = args.tz or os.environ.get("CONCERTO_TZ") or config.tz or _system_tz()
     if args.command in (None, "open"):
-        from tui.app import run_app
+        from tui.app.main import run_app
 
         return run_app(folder, session_id=getattr(args, "id", None), tz=tz, config=config)
-    from tui.commands import COMMANDS  # pydantic and TinyDB: not before the app's first frame
-    from tui.messages import failure
+    from tui.cli.commands import COMMANDS  # pydantic and TinyDB: not before the app's first frame
     from tui.storage.atomic import SaveError
+    from tui.storage.messages import failure
 
     try:
         return COMMANDS[args.command](args, folder, tz)
@@ -180,9 +176,3 @@ def _system_tz() -> str:
         return str(Path("/etc/timezone").read_text().strip()) or "UTC"
     except OSError:
         return "UTC"
-
-
-def emit_json(items: list[dict[str, Any]]) -> None:
-    """Print one JSON object per line."""
-    for item in items:
-        print(json.dumps(item, ensure_ascii=False, sort_keys=True))

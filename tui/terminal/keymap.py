@@ -210,6 +210,41 @@ KEYMAP: tuple[Command, ...] = (
         key_display="F8",
         short=N_("Park"),
     ),
+    Command(
+        "speaking_queue",
+        "f10",
+        N_("Speaking queue: add a name"),
+        N_("queue"),
+        "session",
+        show=False,  # the footer is full at 80 columns: help and palette list it
+        key_display="F10",
+    ),
+    Command(
+        "next_speaker",
+        "shift+f10",  # ESC [21;2~ in xterm, tmux and over SSH
+        N_("Next speaker"),
+        N_("queue"),
+        "session",
+        show=False,
+        key_display="⇧F10",
+    ),
+    Command(
+        "find_row",
+        "slash",
+        N_("Find a row by its first letters"),
+        N_("record"),
+        "session",
+        show=False,
+        key_display="/",
+    ),
+    Command(
+        "withdraw_speaker",
+        "delete",
+        N_("Remove from the queue"),
+        N_("queue"),
+        "queue",
+        key_display="del",
+    ),
     Command("capture_note", "ctrl+n", N_("Note"), N_("capture"), "session", key_display="^n"),
     Command(
         "quick_capture",
@@ -234,6 +269,15 @@ KEYMAP: tuple[Command, ...] = (
     Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
     Command("extract", "x", N_("Certified extract"), N_("lists"), "lists", short=N_("Extract")),
+    Command(
+        "find_row",
+        "slash",
+        N_("Find a row by its first letters"),
+        N_("record"),
+        "lists",
+        show=False,
+        key_display="/",
+    ),
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),
@@ -347,6 +391,7 @@ SCOPES: dict[str, str] = {
     "review": N_("Review"),
     "lists": N_("Decisions and action items"),
     "parking": N_("Parked topics"),
+    "queue": N_("Speaking queue"),
     "minutes": N_("Minutes"),
 }
 """Where keys apply, in the order the help and the README list them."""
@@ -362,7 +407,7 @@ def keymap_lines() -> list[tuple[str, str, str]]:
 
 
 def keymap_markdown() -> str:
-    """The keymap as the README's table (``python -m tui.keymap`` prints it)."""
+    """The keymap as the README's table (``python -m tui.terminal.keymap`` prints it)."""
     lines = ["| where | key | what |", "| --- | --- | --- |"]
     for where, key, what in keymap_lines():
         lines.append(f"| {where} | `{key}` | {what} |".replace("`|`", "`\\|`"))
@@ -376,7 +421,7 @@ def commands_for(scope: str) -> list[Command]:
 
 def is_command_key(key: str) -> bool:
     """Function and control keys never type text, so they act before any key typed after them."""
-    name = key.removeprefix("shift+")
+    name = key.removeprefix("shift+")  # shift+F10 is a function key too
     return key.startswith("ctrl+") or (name[0] == "f" and name[1:].isdigit())
 
 

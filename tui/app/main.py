@@ -16,19 +16,20 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tui.config import Config, load_config, log_path
+from tui.app.shutdown import ShutdownMixin
+from tui.app.syncing import SyncCommand
 from tui.i18n import _, get_language, set_language
-from tui.keymap import bindings_for
-from tui.messages import save_error
 from tui.model import SCREENS, utcnow
 from tui.model.clean import clean_text
-from tui.shutdown import ShutdownMixin, write_crash_log
+from tui.storage.config import Config, load_config, log_path, write_crash_log
+from tui.storage.messages import save_error
 from tui.storage.store import SessionStore, new_session_id
-from tui.syncing import SyncCommand
-from tui.typeahead import InOrderKeys
+from tui.terminal.keymap import bindings_for
+from tui.terminal.typeahead import InOrderKeys
 
 if TYPE_CHECKING:
-    from tui.context import SessionContext
+    from tui.live.context import SessionContext
+    from tui.screens.host import Host
 
 SAVE_DELAY = 0.2
 """Seconds between a change and its save (every change reaches the disk within half a second)."""
@@ -40,7 +41,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
     # it is first shown, and home is shown first.
-    CSS_PATH = ["app.tcss", "screens/home.tcss"]
+    CSS_PATH = ["app.tcss", "../screens/home.tcss"]
     TITLE = "Concerto"
     BINDINGS = [
         *bindings_for("app"),
@@ -83,7 +84,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     def get_driver_class(self) -> Any:
         """Textual's driver, reading input that hostile bytes cannot turn against the app."""
-        from tui.paste_guard import guard_input
+        from tui.terminal.paste_guard import guard_input
 
         guard_input()
         return super().get_driver_class()
@@ -93,7 +94,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
     def on_mount(self) -> None:
         """Open the requested session, or the home screen."""
         from tui.screens.home import HomeScreen
-        from tui.themes import CONTRAST, pick_theme
+        from tui.terminal.themes import CONTRAST, pick_theme
 
         self.register_theme(CONTRAST)
         self.theme = pick_theme(self.config.theme, os.environ, self.no_color)
@@ -132,7 +133,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
     async def action_quit(self) -> None:
         """Save what is pending and leave."""
         if not self.flush_now() and self.ctx is not None:
-            from tui.screens.dialogs import SaveFailedQuit
+            from tui.widgets.dialogs import SaveFailedQuit
 
             self.push_screen(SaveFailedQuit(self.ctx))
             return
@@ -143,7 +144,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     def open_session(self, session_id: str) -> None:
         """Open a session (read-only if held elsewhere) at the screen where it was left."""
-        from tui.messages import failure
+        from tui.storage.messages import failure
 
         self.close_session()
         try:
@@ -151,7 +152,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
         except Exception as exc:  # refused, damaged or unreadable: say why in words, write nothing
             self.notify(failure(exc), severity="error", markup=False)
             return
-        from tui.context import SessionContext
+        from tui.live.context import SessionContext
 
         self.ctx = SessionContext(handle)
         self.save_state = "read-only" if handle.read_only else "saved"
@@ -213,7 +214,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     def undo(self, *, redo: bool = False) -> None:
         """Undo (or redo) the last change made from the keyboard, and say what it was."""
-        from tui.messages import undone
+        from tui.storage.messages import undone
 
         ctx = self.ctx
         if ctx is None or ctx.read_only:
@@ -268,7 +269,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Concerto's own palette entries, translated (Textual's English ones replaced)."""
-        from tui.keymap import KEYMAP
+        from tui.terminal.keymap import KEYMAP
 
         seen: set[str] = set()
         for command in KEYMAP:
@@ -304,7 +305,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     def action_cycle_theme(self) -> None:
         """Next theme (dark, light, high contrast), remembered in the preferences."""
-        from tui.themes import THEMES, pick_theme
+        from tui.terminal.themes import THEMES, pick_theme
 
         names = list(THEMES)
         current = self.config.theme if self.config.theme in names else "dark"
@@ -317,7 +318,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
         """Update the preferences file (a failure is said, never fatal)."""
         import dataclasses
 
-        from tui.config import save_config
+        from tui.storage.config import save_config
 
         self.config = dataclasses.replace(self.config, **changes)
         if not self.persist_preferences:
@@ -399,3 +400,8 @@ def run_app(folder: Path, *, session_id: str | None, tz: str, config: Config | N
         )
         return app.return_code or 1
     return 0
+
+
+def as_host(app: ConcertoApp) -> Host:
+    """The app as the screens see it (mypy checks that it is one)."""
+    return app

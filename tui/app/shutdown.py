@@ -7,15 +7,10 @@ import contextlib
 import os
 import signal
 import threading
-import traceback
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.config import log_path
-from tui.model.clean import utcnow
-
 if TYPE_CHECKING:
-    from tui.context import SessionContext
+    from tui.live.context import SessionContext
 
 
 class ShutdownMixin:
@@ -91,17 +86,3 @@ class ShutdownMixin:
                 count += 1
         if count:
             await done.wait()
-
-
-def write_crash_log(error: BaseException) -> Path | None:
-    """Write the traceback to the log file and say where, in one line on stderr."""
-    path = log_path()
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as f:
-            os.chmod(path, 0o600)
-            f.write(f"--- {utcnow().isoformat()}\n")
-            f.write("".join(traceback.format_exception(error)))
-    except OSError:
-        return None
-    return path

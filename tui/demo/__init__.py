@@ -1,6 +1,6 @@
 """Demo sessions: one complete fictional meeting in French and one in English.
 
-The content lives in `tui.demo_fr` and `tui.demo_en` as plain tables (rows in a fixed column
+The content lives in `tui.demo.fr` and `tui.demo.en` as plain tables (rows in a fixed column
 order, records referring to each other by short keys, dates as days from the meeting); this
 module turns them into sessions. Ids come from ``new_id`` and dates from ``clock_now`` only,
 so the same clock and id factory always give the same sessions.
@@ -168,7 +168,7 @@ def build(spec: Spec, clock_now: dt.datetime, new_id: Callable[[], str]) -> Sess
 
 def demo_sessions(clock_now: dt.datetime, new_id: Callable[[], str]) -> list[Session]:
     """The demo sessions: French (a Québec round table), then English (a coalition)."""
-    from tui.demo_en import DEMO_EN
-    from tui.demo_fr import DEMO_FR
+    from tui.demo.en import DEMO_EN
+    from tui.demo.fr import DEMO_FR
 
     return [build(DEMO_FR, clock_now, new_id), build(DEMO_EN, clock_now, new_id)]

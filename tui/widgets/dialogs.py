@@ -16,9 +16,10 @@ from tui.i18n import N_, _
 from tui.model import SCREENS
 from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import screen_name
+from tui.widgets.type_select import SearchOptionList
 
 if TYPE_CHECKING:
-    from tui.context import SessionContext
+    from tui.live.context import SessionContext
 
 T = TypeVar("T")
 
@@ -105,7 +106,7 @@ class Choose(Dialog[str]):
         """Title and list."""
         with Vertical():
             yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(*[Option(text, id=value) for text, value in self.options])
+            yield SearchOptionList(*[Option(text, id=value) for text, value in self.options])
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

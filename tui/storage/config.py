@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import tomllib
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +15,12 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.i18n import N_, get_language, normalize_lang, t
+from tui.model.clean import utcnow
 
 APP = "concerto"
 CONFIG_NAME = "config.toml"
 LOG_NAME = "concerto.log"
-KEYS = ("lang", "theme", "tz", "bell", "facilitator", "follow_agenda")
+KEYS = ("lang", "theme", "tz", "bell", "facilitator", "speaking_limit", "follow_agenda")
 _SHOWN_MAX = 40
 
 
@@ -44,6 +46,8 @@ class Config:
     bell: bool = True
     facilitator: str | None = None
     """The facilitator's name: the author of the changes this computer syncs."""
+    speaking_limit: int | None = None
+    """Minutes of one speaker's turn before the header says it is over (None: 2)."""
     follow_agenda: bool = False
     """F9 shows the screen of the agenda item it starts; F3 at its end offers the next item."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
@@ -187,6 +191,13 @@ def _parse(data: Mapping[str, Any], path: Path) -> Config:
                 problems.append(
                     _problem(N_("Preference facilitator: a name is expected; ignored."))
                 )
+        elif key == "speaking_limit":
+            if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 60:
+                values["speaking_limit"] = value
+            else:
+                problems.append(
+                    _problem(N_("Preference speaking_limit: 1 to 60 minutes expected; ignored."))
+                )
         else:
             problems.append(
                 _problem(N_('Unknown preference "{key}" in {path}; ignored.'), path=path, key=key)
@@ -245,13 +256,15 @@ def dumps(cfg: Config) -> str:
     """The preferences as TOML; keys left unset are not written."""
     lines = [
         "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator,"
-        " follow_agenda."
+        " speaking_limit (minutes), follow_agenda."
     ]
     for key in ("lang", "theme", "tz", "facilitator"):
         value = getattr(cfg, key)
         if value is not None:
             lines.append(f"{key} = {toml_string(value)}")
     lines.append(f"bell = {'true' if cfg.bell else 'false'}")
+    if cfg.speaking_limit is not None:
+        lines.append(f"speaking_limit = {cfg.speaking_limit}")
     if cfg.follow_agenda:  # off unless turned on
         lines.append("follow_agenda = true")
     return "\n".join(lines) + "\n"
@@ -293,3 +306,17 @@ def save_config(cfg: Config, path: Path | None = None) -> None:
             os.unlink(tmp_name)
         raise
     _fsync_dir(folder)
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """Write the traceback to the log file and say where, in one line on stderr."""
+    path = log_path()
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as f:
+            os.chmod(path, 0o600)
+            f.write(f"--- {utcnow().isoformat()}\n")
+            f.write("".join(traceback.format_exception(error)))
+    except OSError:
+        return None
+    return path

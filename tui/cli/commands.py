@@ -10,18 +10,19 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from tui.cli import CliError, emit_json
+from tui.cli.output import CliError, emit_json
 from tui.i18n import _, _n, get_language
 from tui.i18n.errors import describe_error
-from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
-from tui.storage.store import SessionStore, StoreError
+from tui.storage.errors import StoreError
+from tui.storage.messages import damaged_reason, failure, store_error
+from tui.storage.store import SessionStore
 from tui.sync.commands import COMMANDS as SYNC_COMMANDS
 from tui.sync.commands import CommandFailed
 
 if TYPE_CHECKING:
-    from tui.exporting import Rendered
     from tui.model.session import Session
+    from tui.services.exporting import Rendered
 
 
 def _store(folder: Path) -> SessionStore:
@@ -85,7 +86,12 @@ def cmd_new(args: argparse.Namespace, folder: Path, tz: str) -> int:
 def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Export the minutes (md, html, docx, odt, pdf), the session (json), ics or xlsx."""
     from tui.export.pdf import PdfUnavailable
-    from tui.exporting import minutes_inputs, pdf_unavailable, render_export, write_rendered
+    from tui.services.exporting import (
+        minutes_inputs,
+        pdf_unavailable,
+        render_export,
+        write_rendered,
+    )
     from tui.storage.exports import ExistsError
 
     store = _store(folder)
@@ -132,8 +138,8 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def _extract(store: SessionStore, session: Session, fmt: str, wanted: str) -> Rendered:
     """The certified extract of one resolution, or one line saying why there is none."""
-    from tui.exporting import MINUTES_FORMATS, minutes_inputs, render_extract_export
     from tui.model.resolution import ResolutionNotFound
+    from tui.services.exporting import MINUTES_FORMATS, minutes_inputs, render_extract_export
 
     if fmt not in MINUTES_FORMATS:
         formats = ", ".join(MINUTES_FORMATS)
@@ -183,7 +189,7 @@ def cmd_import(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_import_actions(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Import the plan's actions from a spreadsheet: all rows, or none and why."""
-    from tui.model.action_import import RowErrors
+    from tui.storage.action_import import RowErrors
     from tui.storage.spreadsheet import SpreadsheetError, describe, import_file
 
     store = _store(folder)
@@ -244,7 +250,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
         if args.backup is not None:
             from tui.storage.backups import restore_backup
 
-            restore_backup(store, args.id, args.backup)
+            restore_backup(store.folder, store.path(args.id), args.id, args.backup, fs=store.fs)
         else:
             store.restore(args.id)
     except StoreError as exc:

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
 from tui.model import AgendaItem, Session
-
-if TYPE_CHECKING:
-    from tui.app import ConcertoApp
-    from tui.context import SessionContext
+from tui.model.speaking import clear
 
 PAUSE_AFTER = 15 * 60
 """Seconds: a longer gap since the clock's last checkpoint is a pause and is not counted."""
@@ -179,6 +175,7 @@ def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
     session.progress.agenda_started = None
     local = _local_minute(now, tz)
     session.meeting.adjourned_at = local
+    clear(session.progress.speaking)  # the floor closes with the meeting
     return local
 
 
@@ -223,13 +220,3 @@ class BellWatch:
 
 BELL = BellWatch()
 """The app's bell watch, one state per open session context."""
-
-
-def keep_time(app: ConcertoApp, ctx: SessionContext, now: dt.datetime) -> None:
-    """Each second: checkpoint the running item (a save) and ring when its timebox runs out."""
-    if ctx.read_only:
-        return
-    if checkpoint(ctx.session, now):
-        app.changed(["agenda", "progress"])
-    if BELL.ran_out(ctx, ctx.session, now) and app.config.bell:
-        app.bell()

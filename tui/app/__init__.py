@@ -1,0 +1,1 @@
+"""The app: the Textual application, its start, its exits, its sync worker."""

@@ -1,0 +1,1 @@
+"""The ``concerto`` command line: the parser, the commands, their output."""

@@ -1,0 +1,1 @@
+"""The live session: its open context, the quick line and the agenda clock."""
