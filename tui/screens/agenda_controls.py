@@ -4,42 +4,22 @@ end of the current item's screen offers the next item)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import Protocol, cast
 
 from tui.i18n import _
 from tui.model import AgendaItem
-
-if TYPE_CHECKING:
-    from tui.live.context import SessionContext
-    from tui.screens.host import Host
+from tui.screens.live import LiveScreen
 
 
-class AgendaScreen(Protocol):
+class AgendaScreen(LiveScreen, Protocol):
     """What the agenda controls use of the session screen they are mixed into."""
-
-    KEY: str
-    app: Any
-
-    @property
-    def ctx(self) -> SessionContext:
-        """The open session."""
-
-    @property
-    def capp(self) -> Host:
-        """The app, as the host it is."""
 
     @property
     def left(self) -> bool:
         """The screen was left or its session closed."""
 
-    def notify(self, message: str, **options: Any) -> None:
-        """Say something in a toast."""
-
     def touch(self, *tables: str) -> None:
         """Save ``tables`` soon, refresh progress."""
-
-    def reload(self) -> None:
-        """Show the session as it is now."""
 
     def tick(self) -> None:
         """Update the header."""
