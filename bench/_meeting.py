@@ -4,7 +4,8 @@ Each task presses the keys a facilitator presses today and waits for their effec
 `run` checks the file on disk at the end, so that no figure counts keys that did nothing.
 Text typed (a label, a name's first letters, a number, the letters that pick a choice) is
 not counted; every other key is. When a feature lands that makes a task shorter (the
-agenda-item entry, the one-line vote), only that task's function changes.
+agenda-item entry, now one line per item; the one-line vote), only that task's function
+changes.
 """
 
 from __future__ import annotations
@@ -99,15 +100,23 @@ def participant(keys: Counter, name: str, organisation: str) -> None:
     keys.done("participant", start)
 
 
-def agenda_item(keys: Counter, label: str, screen: str, minutes: str) -> None:
-    """An agenda item today: a, its label, Tab Tab to its screen (letters pick it), Tab, the
-    timebox, ctrl+q."""
-    start = opened(keys, "a", "Nouveau point", label)
-    fill(keys, "tab", "tab", text=screen)  # type-to-select in the closed list of screens
-    fill(keys, "tab", text=minutes)
-    keys.press("ctrl+q")
-    keys.term.wait_for(re.compile(rf"{label[:20]}.*{minutes} min"), timeout=30)
-    keys.done("agenda item", start)
+def agenda_items(keys: Counter, items: list[tuple[str, str, str]]) -> None:
+    """The agenda, one line per item: a opens the line (first item), then « label @screen
+    minutes » and Enter each (the letters after @ pick the screen); an empty Enter closes
+    (counted with the last item). Through the record form it cost a, Tab Tab to the screen,
+    Tab to the timebox and ctrl+q: 5 keys an item."""
+    for n, (label, screen, minutes) in enumerate(items):
+        start = keys.keys
+        if n == 0:
+            keys.press("a")
+            keys.term.wait_for("Nouveaux points, un par ligne", timeout=30)
+        keys.type(f"{label} @{screen} {minutes}")
+        keys.press("enter")
+        keys.term.wait_for(f"Ajouté : « {label} ».", timeout=30)
+        if n == len(items) - 1:
+            keys.press("enter")  # an empty line closes
+            keys.term.wait_for(re.compile(rf"{label[:20]}.*{minutes} min"), timeout=30)
+        keys.done("agenda item", start)
 
 
 def resource(keys: Counter, label: str, needed: str) -> None:
@@ -172,8 +181,7 @@ def play(keys: Counter, size: Meeting) -> None:
     for name, organisation in PARTICIPANTS[: size.participants]:
         participant(keys, name, organisation)
     navigate(keys, "shift+tab", "right", shown="Aucun point")
-    for label, screen, minutes in AGENDA[: size.agenda]:
-        agenda_item(keys, label, screen, minutes)
+    agenda_items(keys, AGENDA[: size.agenda])
     navigate(keys, "ctrl+g", "3", shown="Aucune compétence")
     fill_matrix(keys, size.skills)
     navigate(keys, "ctrl+g", "2", shown="Aucune ressource")

@@ -58,6 +58,10 @@ def _build_key_table() -> dict[str, bytes]:
             keys[f"{mod}+{name}"] = f"\x1b[1;{code}{letter}"
         for name, number in _CSI_TILDE_KEYS.items():
             keys[f"{mod}+{name}"] = f"\x1b[{number};{code}~"
+        for name, plain in _FUNCTION_KEYS.items():  # F1-F4: CSI 1;mod P-S; F5-F12: CSI n;mod ~
+            keys[f"{mod}+{name}"] = (
+                f"\x1b[1;{code}{plain[-1]}" if plain[1] == "O" else f"{plain[:-1]};{code}~"
+            )
     return {name: seq.encode() for name, seq in keys.items()}
 
 

@@ -84,6 +84,7 @@ async def test_opening_a_follow_up_shows_carried_actions_overdue_first(  # type:
         await pilot.press("f")
         await until(pilot, lambda: isinstance(app.screen, SinceLastMeeting))
         table = app.screen.query_one("#since-table")
+        await until(pilot, lambda: table.row_count > 0)  # filled once mounted
         rows = [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
         assert [r[0] for r in rows] == ["EN RETARD", "ouvert"]
         assert rows[0][3] == "Demande au bailleur"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from tui.export.blocks import Block, bullets, fields, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, lines, paragraphs
-from tui.i18n import pt, tn
+from tui.export.labels import PARKING_FATES
+from tui.i18n import pt, t, tn
 from tui.model.analysis import ReviewItem, review
 from tui.model.live import Decision
 from tui.model.resolution import resolution_number
@@ -106,6 +107,8 @@ def parking(c: Context, level: int = 2) -> list[Block]:
         text = lines(p.label, "  ")
         if p.step in c.words.steps:
             text = f"{text} ({c.words.steps[p.step]})"
+        if p.fate is not None:
+            text = f"{text} — {t(c.lang, PARKING_FATES[p.fate])}"
         items.append(text)
     return [heading(level, pt(c.lang, "minutes section", "Parking lot")), bullets(items)]
 

@@ -17,6 +17,11 @@ OUTCOMES: dict[str, str] = {
 }
 """The words of each decision outcome (msgids): the interface shows them as they are, the minutes
 as a sentence with the votes (`tui.export.closing.outcome_sentence`)."""
+PARKING_FATES: dict[str, str] = {
+    "agenda": N_("brought back to the agenda"),
+    "carried": N_("carried to the next meeting"),
+}
+"""What the meeting did with a parked topic (msgids); no fate chosen: nothing is said."""
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,29 @@ def next_item(session: Session, now: dt.datetime, tz: str) -> AgendaItem | None:
     return session.agenda[position]
 
 
+def previous_item(session: Session, now: dt.datetime) -> AgendaItem | None:
+    """Go back to the item before the running one (or to the last, once the agenda is
+    finished): the running item stops, its time kept; the one taken up again goes on from
+    the time already spent on it. None at the first item or before the meeting started.
+
+    Going back past the end reopens the meeting: its adjournment time is cleared.
+    """
+    item = current_item(session)
+    if item is None and not finished(session):
+        return None
+    position = session.agenda.index(item) if item is not None else len(session.agenda)
+    if position == 0:
+        return None
+    if item is not None:
+        item.spent_s = elapsed(session, item, now)
+    else:
+        session.meeting.adjourned_at = None
+    back = session.agenda[position - 1]
+    session.progress.agenda_item = back.id
+    session.progress.agenda_started = now
+    return back
+
+
 def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
     """Close the meeting now: the running item ends (its time added), the adjournment time
     (local, to the minute) is recorded for the minutes; return that time."""
@@ -159,6 +182,13 @@ def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
 def _local_minute(now: dt.datetime, tz: str) -> dt.time:
     """The time of day of ``now`` in zone ``tz``, to the minute (as the minutes print it)."""
     return now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
+
+
+def no_previous_item(session: Session) -> str:
+    """Why shift+F9 did not go back: the meeting has not started, or this is its first item."""
+    if current_item(session) is None:
+        return _("The agenda has not started: F9 starts its first item.")
+    return _("This is the first agenda item.")
 
 
 def no_next_item(session: Session) -> str:

@@ -17,6 +17,8 @@ Outcome = Literal[
 ADOPTING_OUTCOMES: tuple[Outcome, ...] = ("consensus", "unanimous", "carried")
 """Outcomes that carry a motion (adopt what it proposes)."""
 ItemStatus = Literal["open", "done", "dropped"]
+ParkingFate = Literal["agenda", "carried"]
+"""What the meeting did with a parked topic: brought back to its agenda, or carried to the next."""
 
 
 class Decision(Record):
@@ -56,6 +58,10 @@ class ParkingItem(Record):
     label: LongLabel
     step: ScreenKey | None = None
     carried_from: RecordId | None = None
+    fate: ParkingFate | None = None
+    """None until the facilitator decides: the minutes never print a fate nobody chose."""
+    agenda_item: RecordId | None = None
+    """The agenda item it was brought back to (fate "agenda")."""
 
 
 class Acceptance(Model):

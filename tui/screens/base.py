@@ -15,6 +15,7 @@ from textual.widgets import Static
 from tui.i18n import _
 from tui.live.timebox import BELL, checkpoint
 from tui.model import SCREENS, progress
+from tui.screens.agenda_controls import AgendaControls
 from tui.screens.find import FindCommands
 from tui.screens.live import LiveCapture
 from tui.screens.speaking import SpeakingCommands, floor_text, limit_s
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from tui.screens.host import Host
 
 
-class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, Screen[None]):
+class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, AgendaControls, Screen[None]):
     """Base of the screens of an open session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("session")]
@@ -138,6 +139,11 @@ class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, Screen[None]):
         self.capp.show_screen(SCREENS[max(0, n - 1)])
 
     def action_next_screen(self) -> None:
+        """Show the next screen of the session (the option on, first offer the next item)."""
+        if not self.offers_next_item():
+            self.next_screen()
+
+    def next_screen(self) -> None:
         """Show the next screen of the session."""
         n = SCREENS.index(self.KEY)
         self.capp.show_screen(SCREENS[min(len(SCREENS) - 1, n + 1)])
@@ -172,10 +178,12 @@ class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, Screen[None]):
             return
         session = self.ctx.session
         last, opened = current_item(session), session.meeting.opened_at
-        if next_item(session, self.capp.clock(), self.capp.tz) is not None:
+        started = next_item(session, self.capp.clock(), self.capp.tz)
+        if started is not None:
             self.touch("meeting", "agenda", "progress")
             if opened is None and session.meeting.opened_at is not None:
                 self.reload()  # the opening time now shows in the meeting's form
+            self.show_item_screen(started)
         elif last is not None:  # the last item just ended: the meeting is adjourned
             self._adjourn(True)
             return

@@ -56,6 +56,9 @@ class Host(Protocol):
     def bell(self) -> None:
         """Ring the terminal's bell."""
 
+    def save_preferences(self, **changes: Any) -> None:
+        """Update the preferences file (a failure is said, never fatal)."""
+
 
 class Hosted:
     """A node whose app is a :class:`Host` (screens mix this in)."""

@@ -17,11 +17,12 @@ from textual.widgets import DataTable, Label, Select, Static
 
 from tui.i18n import N_, _, _n
 from tui.live.quick import local_day
-from tui.model import ActionItem, Decision, Session
+from tui.model import ActionItem, Decision
 from tui.model.changes import REVIEW_ITEM
 from tui.screens.capture import HELP_KEY
 from tui.screens.find import FindCommands
 from tui.screens.host import Hosted
+from tui.screens.session_modal import SessionModal
 from tui.terminal.keymap import bindings_for
 from tui.widgets.choices import choice_word, outcome_word
 from tui.widgets.footer import TranslatedFooter
@@ -66,7 +67,7 @@ def _short(text: str, width: int = LABEL_WIDTH) -> Text:
     return Text(one if len(one) <= width else one[: width - 1] + "…")
 
 
-class LiveLists(Hosted, FindCommands, ModalScreen[None]):
+class LiveLists(FindCommands, SessionModal):
     """Decisions (numbered) or action items (filtered by person and status); Enter edits."""
 
     CSS_PATH = "lists.tcss"
@@ -85,12 +86,6 @@ class LiveLists(Hosted, FindCommands, ModalScreen[None]):
         super().__init__()
         self.mode = mode
         self.rows: list[Any] = []
-
-    @property
-    def session(self) -> Session:
-        """The open session."""
-        assert self.capp.ctx is not None
-        return self.capp.ctx.session
 
     def compose(self) -> ComposeResult:
         """Title, filters, table, detail of the selected line, footer."""

@@ -10,14 +10,24 @@ from textual.widgets import TabbedContent, TabPane
 
 from tui.i18n import N_, _
 from tui.i18n.fmt import format_minutes
-from tui.model import AgendaItem, Meeting, Participant
+from tui.model import SCREENS, AgendaItem, Meeting, Participant, Session
+from tui.model.agenda import placed, read_line
 from tui.screens.records import EditorScreen
 from tui.screens.summaries import agenda_summary, participants_summary
-from tui.widgets.editor_config import Column, EditorConfig, TableConfig, View, text, word
+from tui.widgets.editor_config import (
+    Column,
+    EditorConfig,
+    QuickLine,
+    TableConfig,
+    View,
+    text,
+    word,
+)
 from tui.widgets.fields import spec_for
 from tui.widgets.form import RecordForm
 from tui.widgets.record_editor import RecordEditor
 from tui.widgets.stepbar import screen_name
+from tui.widgets.type_select import find, fold
 
 MEETING_FIELDS = [
     spec_for(Meeting, "title", N_("Title")),
@@ -49,6 +59,24 @@ def _minutes(r: AgendaItem, v: View) -> str:
     if r.timebox_min is None:
         return ""
     return format_minutes(r.timebox_min, v.session.meeting.minutes_lang)
+
+
+def add_agenda_line(session: Session, line: str) -> AgendaItem:
+    """Add the agenda item a typed line says (« Ressources du projet @res 20 »), before the
+    closing items; its screen picked by the letters after @ (as in a choice list), or the
+    screen it is named after. No screen starts with the letters: ValueError, nothing added."""
+    label, minutes, letters = read_line(line)
+    names = [screen_name(k) for k in SCREENS]
+    if letters is not None:
+        found = find(names, letters)
+        if found is None:
+            raise ValueError(_("No screen starts with «{letters}».", letters=letters[:20]))
+    else:
+        found = next((n for n, name in enumerate(names) if fold(name) == fold(label)), None)
+    step = SCREENS[found] if found is not None else None
+    item = AgendaItem(label=label, timebox_min=minutes, step=step)  # type: ignore[arg-type]
+    session.agenda = placed(session.agenda, item)
+    return item
 
 
 PARTICIPANTS = EditorConfig(
@@ -101,6 +129,9 @@ AGENDA = EditorConfig(
     ),
     N_("No agenda item yet. Press a to add one."),
     agenda_summary,
+    line=QuickLine(
+        N_("New agenda items, one a line (at the end: @screen, minutes)"), add_agenda_line
+    ),
 )
 
 TABS = {

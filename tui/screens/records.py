@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -72,6 +73,29 @@ class EditorScreen(SessionScreen):
             )
             for pane_id, label in self.tab_labels().items()
         ]
+
+    @on(RecordEditor.LinesAsked)
+    def _lines_asked(self, event: RecordEditor.LinesAsked) -> None:
+        """Records typed one line each: each line is added and saved as Enter is pressed."""
+        from tui.screens.line_entry import LineDialog
+        from tui.screens.recording import drafts_under, keep_typed, new_prefix
+
+        editor = event.editor
+        assert editor.config.line is not None
+        prefix = new_prefix(f"lines/{editor.config.main.table}")
+        line = drafts_under(self.ctx.session, prefix).get("line", "")
+        keep = functools.partial(keep_typed, self.capp, prefix)
+
+        def add(text: str) -> str:
+            table, name = editor.add_line(text)
+            self.touch(table)
+            return name
+
+        def done(_added: int | None) -> None:
+            editor.table.focus()
+
+        question = _(editor.config.line.question)
+        self.app.push_screen(LineDialog(question, add, line=line, keep=keep), done)
 
     def action_add_here(self) -> None:
         """Add a record to the editor shown, when the focus is outside it."""

@@ -20,7 +20,7 @@ from tui.model.clean import utcnow
 APP = "concerto"
 CONFIG_NAME = "config.toml"
 LOG_NAME = "concerto.log"
-KEYS = ("lang", "theme", "tz", "bell", "facilitator", "speaking_limit")
+KEYS = ("lang", "theme", "tz", "bell", "facilitator", "speaking_limit", "follow_agenda")
 _SHOWN_MAX = 40
 
 
@@ -48,6 +48,8 @@ class Config:
     """The facilitator's name: the author of the changes this computer syncs."""
     speaking_limit: int | None = None
     """Minutes of one speaker's turn before the header says it is over (None: 2)."""
+    follow_agenda: bool = False
+    """F9 shows the screen of the agenda item it starts; F3 at its end offers the next item."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
@@ -175,12 +177,12 @@ def _parse(data: Mapping[str, Any], path: Path) -> Config:
                         value=value,
                     )
                 )
-        elif key == "bell":
+        elif key in ("bell", "follow_agenda"):
             if isinstance(value, bool):
-                values["bell"] = value
+                values[key] = value
             else:
                 problems.append(
-                    _problem(N_("Preference bell: true or false is expected; ignored."))
+                    _problem(N_("Preference {key}: true or false is expected; ignored."), key=key)
                 )
         elif key == "facilitator":
             if isinstance(value, str) and value.strip() and value.isprintable():
@@ -254,7 +256,7 @@ def dumps(cfg: Config) -> str:
     """The preferences as TOML; keys left unset are not written."""
     lines = [
         "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator,"
-        " speaking_limit (minutes)."
+        " speaking_limit (minutes), follow_agenda."
     ]
     for key in ("lang", "theme", "tz", "facilitator"):
         value = getattr(cfg, key)
@@ -263,6 +265,8 @@ def dumps(cfg: Config) -> str:
     lines.append(f"bell = {'true' if cfg.bell else 'false'}")
     if cfg.speaking_limit is not None:
         lines.append(f"speaking_limit = {cfg.speaking_limit}")
+    if cfg.follow_agenda:  # off unless turned on
+        lines.append("follow_agenda = true")
     return "\n".join(lines) + "\n"
 
 

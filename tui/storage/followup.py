@@ -12,6 +12,7 @@ from collections.abc import Callable
 from tui.i18n import t
 from tui.i18n.fmt import format_date
 from tui.model import AgendaItem, Meeting, Session
+from tui.model.agenda import carried_item, placed
 from tui.model.changes import (
     ADOPTION_ITEM,
     REVIEW_ITEM,
@@ -49,11 +50,18 @@ def _opening_items(previous: Session) -> list[AgendaItem]:
 
 
 def _agenda(previous: Session) -> list[AgendaItem]:
-    """The previous agenda, clocks reset, with the two follow-up items after its opening."""
-    ours = (ADOPTION_ITEM, REVIEW_ITEM)
+    """The previous agenda, clocks reset, with the two follow-up items after its opening and
+    the topics carried from its parking lot before its closing items."""
+    # A topic brought back from the parking lot was dealt with: its item is not carried.
+    dealt = {p.agenda_item for p in previous.parking if p.fate == "agenda"}
+    ours = {ADOPTION_ITEM, REVIEW_ITEM, *dealt}
     kept = [a.model_copy(update={"spent_s": 0}) for a in previous.agenda if a.id not in ours]
     opening = [a for a in kept if a.kind == "opening"]
-    return [*opening, *_opening_items(previous), *(a for a in kept if a.kind != "opening")]
+    agenda = [*opening, *_opening_items(previous), *(a for a in kept if a.kind != "opening")]
+    for parked in previous.parking:
+        if parked.fate == "carried":
+            agenda = placed(agenda, carried_item(parked))
+    return agenda
 
 
 def build_followup(previous: Session, now: dt.datetime) -> Session:
@@ -83,7 +91,11 @@ def build_followup(previous: Session, now: dt.datetime) -> Session:
         for a in previous.action_items
         if a.status == "open"
     ]
-    parking = [p.model_copy(update={"carried_from": previous.id}) for p in previous.parking]
+    parking = [  # still undecided: set aside again (carried ones are on the agenda)
+        p.model_copy(update={"carried_from": previous.id})
+        for p in previous.parking
+        if p.fate is None
+    ]
     kept_ids = {a.id for a in carried}
     drafts = {
         key: text

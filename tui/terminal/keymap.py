@@ -82,6 +82,35 @@ KEYMAP: tuple[Command, ...] = (
         key_display="F9",
         short=N_("Next item"),
     ),
+    # xterm, tmux and SSH send shift+F9 as CSI 20;2~, which Textual reads as shift+f9 (shift+F3's
+    # CSI 1;2R reads as a cursor position report: the option takes ctrl+F9).
+    Command(
+        "prev_agenda",
+        "shift+f9",
+        N_("Previous agenda item"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="⇧F9",
+    ),
+    Command(
+        "parked_topics",
+        "shift+f8",
+        N_("Parked topics"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="⇧F8",
+    ),
+    Command(
+        "toggle_follow_agenda",
+        "ctrl+f9",
+        N_("Screen follows the agenda (on / off)"),
+        N_("agenda"),
+        "session",
+        show=False,
+        key_display="^F9",
+    ),
     Command(
         "adjourn",
         "ctrl+f",
@@ -252,6 +281,24 @@ KEYMAP: tuple[Command, ...] = (
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),
+    Command("edit_parked", "e", N_("Edit"), N_("parked topic"), "parking"),
+    Command(
+        "bring_back",
+        "b",
+        N_("Bring back to the agenda"),
+        N_("parked topic"),
+        "parking",
+        short=N_("Bring back"),
+    ),  # fmt: skip
+    Command(
+        "carry",
+        "c",
+        N_("Carry to the next meeting"),
+        N_("parked topic"),
+        "parking",
+        short=N_("Carry"),
+    ),  # fmt: skip
+    Command("undo", "ctrl+z", N_("Undo"), N_("edit"), "parking", show=False, key_display="^z"),
     Command(
         "share_room",
         "ctrl+r",
@@ -343,6 +390,7 @@ SCOPES: dict[str, str] = {
     "matrix": N_("Competency matrix"),
     "review": N_("Review"),
     "lists": N_("Decisions and action items"),
+    "parking": N_("Parked topics"),
     "queue": N_("Speaking queue"),
     "minutes": N_("Minutes"),
 }

@@ -72,6 +72,16 @@ class TableConfig:
 
 
 @dataclass(frozen=True)
+class QuickLine:
+    """Records typed one line each: ``a`` opens the line, Enter adds and stays for the next."""
+
+    question: str
+    """msgid of the line's title, saying what may follow the label (« Ressources 20 »)."""
+    add: Callable[[Session, str], Record]
+    """Adds the record a line says to the session (ValueError if it cannot); returns it."""
+
+
+@dataclass(frozen=True)
 class EditorConfig:
     """A record editor: its main table, optionally a child table grouped under it."""
 
@@ -87,6 +97,8 @@ class EditorConfig:
     """The keymap action adding a child (add_indicator, add_group)."""
     orphans: str = ""
     """msgid heading the children whose parent is missing."""
+    line: QuickLine | None = None
+    """When set, ``a`` adds records one typed line each (the form stays for editing)."""
 
     def table_config(self, table: str) -> TableConfig:
         """The config of ``table`` (main or child)."""

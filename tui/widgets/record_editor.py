@@ -64,6 +64,13 @@ class RecordEditor(Vertical):
             self.editor = editor
             self.tables = tables
 
+    class LinesAsked(Message):
+        """``a`` where records are typed one line each: the screen asks for the lines."""
+
+        def __init__(self, editor: RecordEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
     def __init__(self, config: EditorConfig, *, notes_key: str, id: str | None = None) -> None:
         """An editor for ``config`` whose notes are those of screen ``notes_key``."""
         super().__init__(id=id)
@@ -139,8 +146,19 @@ class RecordEditor(Vertical):
         return True
 
     def action_add_record(self) -> None:
-        """Add a record to the main table."""
+        """Add a record to the main table (one typed line each, when the step has a line)."""
+        if self.config.line is not None and not self.read_only and self.session is not None:
+            self.post_message(self.LinesAsked(self))
+            return
         self._add(self.config.main, {})
+
+    def add_line(self, text: str) -> tuple[str, str]:
+        """Add the record one typed line says; return its table and name (ValueError if not)."""
+        assert self.session is not None and self.config.line is not None
+        record = self.config.line.add(self.session, text)
+        table = self.config.main.table
+        self.refresh_rows(select=f"{table}/{record.id}")
+        return table, str(getattr(record, self.config.main.fields[0].name, ""))
 
     def action_add_indicator(self) -> None:
         """Add an indicator under the selected objective."""
