@@ -13,7 +13,7 @@ from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_date, format_money, format_number, format_time
 from tui.model.live import Decision
 from tui.model.meeting import Participant, Person
-from tui.model.plan import Action, Body, Indicator, Objective
+from tui.model.plan import Action, Body, Indicator, Objective, Role, WorkingGroup
 from tui.model.session import Session
 
 
@@ -80,6 +80,15 @@ class Context:
         if found is None:
             return pt(self.lang, "minutes", "(removed person)")
         return cell(found.name)
+
+    def lead(self, record: Role | WorkingGroup) -> str:
+        """Who carries a role or a group: a person, an organisation named in words, the
+        organisation with the person who speaks for it, or « to be determined »."""
+        org = cell(record.lead_org) if record.lead_org.strip() else ""
+        if record.lead is None:
+            return org or pt(self.lang, "minutes", "to be determined")
+        person = self.person(record.lead)
+        return f"{org} ({person})" if org else person
 
     def persons(self, person_ids: Iterable[str]) -> str:
         """Escaped names separated by commas, or a dash."""

@@ -177,13 +177,12 @@ def coordination(c: Context, level: int) -> list[Block]:
             pt(lang, "minutes column", "Reports to"),
             pt(lang, "minutes column", "Deadline"),
         ]
-        no_lead = pt(lang, "minutes", "to be determined")
         rows = [
             [
                 cell(w.label),
                 cell(w.mandate),
                 cell(w.deliverable),
-                no_lead if w.lead is None else c.person(w.lead),
+                c.lead(w),
                 cell(w.members),
                 c.body(w.reports_to),
                 c.date(w.deadline),

@@ -212,12 +212,11 @@ def roles(c: Context, level: int) -> list[Block]:
     lang = c.lang
     if not c.session.roles:
         return []
-    no_lead = pt(lang, "minutes", "to be determined")
     rows = [
         [
             cell(r.label),
             c.action(r.action),
-            no_lead if r.lead is None else c.person(r.lead),
+            c.lead(r),
             cell(r.accountable),
             c.persons(r.contributors),
             c.persons(r.consulted),

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tui.export.labels import Words, words
 from tui.i18n import pt
 from tui.model.competency import coverage, status
+from tui.model.plan import Role, WorkingGroup
 from tui.model.session import Session
 
 MONEY = {"fr": '#,##0.00\\ "$"', "en": '"$"#,##0.00'}
@@ -65,6 +66,11 @@ class _Names:
 
     def one(self, found: dict[str, str], key: str | None) -> str:
         return "" if key is None else found.get(key, "?")
+
+    def lead(self, record: Role | WorkingGroup) -> str:
+        person = self.one(self.people, record.lead)
+        org = record.lead_org.strip()
+        return f"{org} ({person})" if org and person else org or person
 
 
 def _columns(lang: str) -> dict[str, str]:
@@ -234,7 +240,7 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
                 k.decision.who, k.decision.due, Money(k.decision.cost)] for k in s.skills]),
         Sheet(pt(lang, "workbook sheet", "Roles"),
               c("Task", "Action", "Lead", "Contributors", "Consulted", "Informed", "Deadline"),
-              [[r.label, n.one(n.actions, r.action), n.one(n.people, r.lead),
+              [[r.label, n.one(n.actions, r.action), n.lead(r),
                 n.many(n.people, r.contributors), n.many(n.people, r.consulted),
                 n.many(n.people, r.informed), r.deadline] for r in s.roles]),
         Sheet(pt(lang, "workbook sheet", "Agreements"),
@@ -259,7 +265,7 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
         Sheet(pt(lang, "workbook sheet", "Working groups"),
               c("Working group", "Mandate", "Deliverable", "Lead", "Members", "Reports to",
                 "Deadline"),
-              [[g.label, g.mandate, g.deliverable, n.one(n.people, g.lead), g.members,
+              [[g.label, g.mandate, g.deliverable, n.lead(g), g.members,
                 n.one(n.bodies, g.reports_to), g.deadline] for g in s.working_groups]),
         Sheet(pt(lang, "workbook sheet", "Signals"),
               c("Signal", "Type", "Source", "Date", "Actions affected", "Anticipated effect",

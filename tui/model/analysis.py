@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tui.model.base import STEPS
 from tui.model.competency import status
+from tui.model.plan import has_lead
 from tui.model.session import Session
 
 LIVE_GROUPS = ("decisions", "live")
@@ -100,7 +101,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         yield item("skills", "skills", k.id, "no_decision", k.label), met
         yield from link("skills", "skills", k.id, k.label, k.action, actions)
     for o in s.roles:
-        yield item("roles", "roles", o.id, "no_lead", o.label), o.lead is not None
+        yield item("roles", "roles", o.id, "no_lead", o.label), has_lead(o)
         yield from link("roles", "roles", o.id, o.label, o.action, actions)
         yield from link("roles", "roles", o.id, o.label, o.lead, people)
         for pid in (*o.contributors, *o.consulted, *o.informed):
@@ -121,7 +122,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     for c in s.bodies:
         yield item("coordination", "bodies", c.id, "no_rule", c.label), c.decision_rule is not None
     for w in s.working_groups:
-        yield item("coordination", "working_groups", w.id, "no_lead", w.label), w.lead is not None
+        yield item("coordination", "working_groups", w.id, "no_lead", w.label), has_lead(w)
         yield from link("coordination", "working_groups", w.id, w.label, w.lead, people)
         yield from link("coordination", "working_groups", w.id, w.label, w.reports_to, bodies)
     for sg in s.signals:

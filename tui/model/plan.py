@@ -83,6 +83,8 @@ class Role(Record):
     label: Label
     action: RecordId | None = None
     lead: RecordId | None = None
+    lead_org: Line = ""
+    """A lead that is an organisation or a committee, named in words (nobody at the table)."""
     accountable: Line = ""
     """Who answers for it (the A of RACI): a person or a body, as typed."""
     contributors: list[RecordId] = Field(default_factory=list)
@@ -90,6 +92,11 @@ class Role(Record):
     informed: list[RecordId] = Field(default_factory=list)
     deadline: dt.date | None = None
     mandate: Block = ""
+
+
+def has_lead(record: Role | WorkingGroup) -> bool:
+    """Whether a role or a working group has a lead: a person, or an organisation in words."""
+    return record.lead is not None or bool(record.lead_org.strip())
 
 
 class Agreement(Record):
@@ -153,6 +160,8 @@ class WorkingGroup(Record):
     mandate: Block = ""
     deliverable: Line = ""
     lead: RecordId | None = None
+    lead_org: Line = ""
+    """A lead that is an organisation or a committee, named in words (nobody at the table)."""
     members: Block = ""
     reports_to: RecordId | None = None
     """The body it reports to."""

@@ -25,7 +25,7 @@ from tui.model.plan import (
     WorkingGroup,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the session format; the store migrates older files on open."""
 
 RECORD_LISTS: dict[str, type[Record]] = {

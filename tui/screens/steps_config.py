@@ -27,6 +27,7 @@ from tui.screens.summaries import (
 )
 from tui.widgets.choices import short_word
 from tui.widgets.editor_config import (
+    LEAD,
     Column,
     EditorConfig,
     TableConfig,
@@ -45,6 +46,7 @@ from tui.widgets.editor_config import (
 from tui.widgets.fields import spec_for
 
 NEED_HELP = N_("A need that is not a number, in words: “loan of the truck”.")
+LEAD_ORG_HELP = N_("An organisation or a committee that carries it, when no one at the table does.")
 ACCOUNTABLE_HELP = N_("Who answers for it (the A of RACI): a person or a body.")
 
 
@@ -153,6 +155,7 @@ ROLES = StepConfig(
                     link="people",
                     help=N_("One lead at most; a role without one is a review point."),
                 ),
+                spec_for(Role, "lead_org", N_("Lead organisation"), help=LEAD_ORG_HELP),
                 spec_for(Role, "accountable", N_("Accountable (A)"), help=ACCOUNTABLE_HELP),
                 spec_for(Role, "contributors", N_("Contributors"), link="people"),
                 spec_for(Role, "consulted", N_("Consulted"), link="people"),
@@ -165,7 +168,7 @@ ROLES = StepConfig(
         ),
         (
             Column(N_("Task or action"), text("label")),
-            Column(N_("Lead"), flag(link("lead", "people"), N_("no lead")), 18),
+            Column(N_("Lead"), flag(LEAD, N_("no lead")), 18),
             Column(N_("Contributors"), links("contributors", "people"), 18, wide=100),
             Column(N_("Accountable"), text("accountable"), 18, wide=180),
             Column(N_("Deadline"), date("deadline"), 10),
@@ -317,7 +320,7 @@ COORDINATION = StepConfig(
         (
             Column(N_("Body / working group"), text("label")),
             Column(N_("Decision"), flag(word("decision_rule"), N_("none")), 11, child=blank),
-            Column(N_("In charge"), text("convener"), 16, child=link("lead", "people")),
+            Column(N_("In charge"), text("convener"), 16, child=LEAD),
             Column(N_("When"), text("frequency"), 12, child=date("deadline")),
             Column(
                 N_("Channel / deliverable"),
@@ -337,6 +340,7 @@ COORDINATION = StepConfig(
                 spec_for(WorkingGroup, "mandate", N_("Mandate"), block=True),
                 spec_for(WorkingGroup, "deliverable", N_("Deliverable")),
                 spec_for(WorkingGroup, "lead", N_("Lead"), link="people"),
+                spec_for(WorkingGroup, "lead_org", N_("Lead organisation"), help=LEAD_ORG_HELP),
                 spec_for(WorkingGroup, "members", N_("Members"), block=True),
                 spec_for(WorkingGroup, "reports_to", N_("Reports to"), link="bodies"),
                 spec_for(WorkingGroup, "deadline", N_("Deadline")),

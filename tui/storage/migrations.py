@@ -73,7 +73,16 @@ def _v1_to_v2(tables: Tables) -> Tables:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(tables: Tables) -> Tables:
+    """v3: leads that are organisations, arrivals and departures, decision times, voided
+    decisions, more agreement types. Every new field has a default that says nothing."""
+    out = copy.deepcopy(tables)
+    for doc in out.get(META_TABLE, {}).values():
+        doc["schema_version"] = 3
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 """Migration from version N to N + 1, by N; one for every version the checks accept."""
 
 assert sorted(MIGRATIONS) == list(range(OLDEST_SCHEMA_VERSION, CURRENT_SCHEMA_VERSION))

@@ -153,6 +153,23 @@ def links(name: str, target: str) -> Cell:
     return lambda r, v: ", ".join(v.name(target, rid) for rid in getattr(r, name))
 
 
+def first(*cells: Cell) -> Cell:
+    """The first of ``cells`` that is not empty for the record (a lead: person or organisation)."""
+
+    def shown(r: object, v: View) -> str | Text:
+        for cell in cells:
+            text = cell(r, v)
+            if text:
+                return text
+        return ""
+
+    return shown
+
+
+LEAD = first(link("lead", "people"), text("lead_org"))
+"""Who carries a role or a working group: the person, else the organisation named in words."""
+
+
 def const(value: str) -> Cell:
     """The same text for every record (a msgid translated when drawn)."""
     from tui.i18n import _
