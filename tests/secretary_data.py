@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tui.model import Meeting, Participant, Role, Session, WorkingGroup
+from tui.model import Decision, Meeting, Participant, Role, Session, WorkingGroup
 
 CASES = [(lang, mode) for lang in ("fr", "en") for mode in ("summary", "formal")]
 """Every (language, mode) of the minutes."""
@@ -15,7 +15,28 @@ def secretary_session(**update: Any) -> Session:
     """The meeting, with ``update`` applied to the session."""
     people = [
         Participant(id="p1", name="Geneviève Lapointe", organisation="CAB"),
-        Participant(id="p2", name="Martin Gagnon", organisation="Banque alimentaire"),
+        Participant(id="p2", name="Martin Gagnon", arrived_at=dt.time(10, 15)),
+        Participant(id="p3", name="Nadia Ouellet", left_at=dt.time(11, 40)),
+        Participant(id="p4", name="Julien Morin", attendance="guest"),
+    ]
+    decisions = [
+        Decision(
+            id="d1",
+            number="2026-12-04-01",
+            text="Adopter l'ordre du jour",
+            taken_at=dt.time(10, 0),
+            outcome="carried",
+            votes_for=3,
+        ),
+        Decision(
+            id="d2",
+            number="2026-12-04-02",
+            text="Confier la cuisine mobile",
+            taken_at=dt.time(11, 0),
+            outcome="carried",
+            votes_for=2,
+            votes_against=1,
+        ),
     ]
     session = Session(
         id="sec1",
@@ -26,6 +47,7 @@ def secretary_session(**update: Any) -> Session:
             start_time=dt.time(9, 30),
         ),
         participants=people,
+        decisions=decisions,
         roles=[
             Role(id="r1", label="Cuisine mobile", lead_org="Centre communautaire"),
             Role(id="r2", label="Jardin", lead="p1", lead_org="Comité des jardins"),

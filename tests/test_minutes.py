@@ -122,7 +122,7 @@ def test_french_minutes_use_quebec_words_and_formats() -> None:
     assert "**PROJET**" in text
     motion = "Proposée par Geneviève Lapointe, appuyée par Samuel Côté. Adoptée à l'unanimité."
     assert motion in text
-    assert "Adoptée à la majorité (6 pour, 0 contre, 1 abstention)." in text
+    assert "Adoptée à la majorité (5 pour, 0 contre, 1 abstention)." in text
     assert "31\u00a0000\u00a0$" in text and "4\u00a0850,75\u00a0$" in text
     assert "de 9 h 30 à 12 h 05" in text  # to the adjournment, not the scheduled end (12 h 15)
     assert "## Levée de la séance" in text and "La séance est levée à 12 h 05." in text
@@ -134,7 +134,7 @@ def test_english_minutes_use_canadian_formats() -> None:
     assert "**DRAFT**" in text
     assert "$24,000" in text and "$6,750.50" in text
     assert "6:30\u202fp.m. to 8:52\u202fp.m." in text
-    assert "Defeated (2 for, 4 against, 1 abstention)." in text
+    assert "Defeated (2 for, 3 against, 1 abstention)." in text
 
 
 def test_summary_mode_leaves_out_movers_but_keeps_every_chosen_outcome() -> None:

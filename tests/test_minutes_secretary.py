@@ -34,3 +34,45 @@ def test_an_organisation_lead_is_no_review_point() -> None:
     points = {(it.record_id, it.check) for it in review(secretary_session())}
     assert ("r4", "no_lead") in points
     assert not {("r1", "no_lead"), ("r2", "no_lead"), ("w1", "no_lead")} & points
+
+
+ARRIVALS = {
+    "fr": ("Martin Gagnon (arrivée à 10 h 15)", "Nadia Ouellet (départ à 11 h 40)"),
+    "en": ("Martin Gagnon (arrived at 10:15\u202fa.m.)", "Nadia Ouellet (left at 11:40\u202fa.m.)"),
+}
+
+
+@pytest.mark.parametrize(("lang", "mode"), CASES)
+def test_late_arrivals_and_early_departures_are_in_the_attendance(lang: str, mode: str) -> None:
+    text = render_minutes(secretary_session(), mode, lang)
+    arrival, departure = ARRIVALS[lang]
+    assert f"- {arrival}\n" in text and f"- {departure}\n" in text
+    assert "- Geneviève Lapointe, CAB\n" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_decision_counts_who_was_present_at_its_time(lang: str) -> None:
+    formal = render_minutes(secretary_session(), "formal", lang)
+    if lang == "fr":
+        assert "**Quorum\u00a0:** 3 présences sur 3 membres.\n" in formal  # the opening
+        assert "**Quorum\u00a0:** 2 présences sur 3 membres à 10 h" in formal
+        assert "**Quorum\u00a0:** 3 présences sur 3 membres à 11 h" in formal
+    else:
+        assert "**Quorum:** 3 members present out of 3.\n" in formal
+        assert "**Quorum:** 2 members present out of 3 at 10:00\u202fa.m." in formal
+        assert "**Quorum:** 3 members present out of 3 at 11:00\u202fa.m." in formal
+    summary = render_minutes(secretary_session(), "summary", lang)
+    assert "Quorum" not in summary
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_vote_counting_more_than_the_members_present_is_an_open_point(lang: str) -> None:
+    points = [(it.record_id, it.check) for it in review(secretary_session())]
+    assert ("d1", "votes_exceed_present") in points
+    assert ("d2", "votes_exceed_present") not in points
+    text = render_minutes(secretary_session(), "formal", lang)
+    sentence = {
+        "fr": "Plus de votes comptés que de membres votants présents.",
+        "en": "More votes counted than voting members present.",
+    }[lang]
+    assert f"| 2026-12-04-01 | {sentence} |" in text

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from live_helpers import live_session, show, until
 from textual.widgets import DataTable
 
+from tui.export import render_minutes
 from tui.model import Role, Session
+from tui.screens.capture import CaptureForm
 
 
 def _screen_text(app: Any) -> str:
@@ -37,3 +40,56 @@ async def test_a_role_carried_by_an_organisation_is_not_flagged_without_lead(  #
         rows = _screen_text(app).splitlines()
         assert "Centre communautaire" in rows[0] and "⚠" not in rows[0]
         assert "⚠ sans porteur" in rows[1]
+
+
+async def test_r_and_x_on_a_participant_stamp_the_arrival_and_departure(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    def edit(session: Session) -> None:
+        session.participants[1].attendance = "absent"
+
+    store, sid = live_session(data_dir, clock, edit)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "meeting")
+        app.screen.show_tab("tab-participants")
+        await until(pilot, lambda: isinstance(app.focused, DataTable))
+        clock.advance(45 * 60)  # 10 h 15
+        await pilot.press("down", "r")
+        await until(pilot, lambda: "arrivée 10 h 15" in _screen_text(app))
+        clock.advance(60 * 60)
+        await pilot.press("up", "x")
+        await until(pilot, lambda: "départ 11 h 15" in _screen_text(app))
+        await pilot.press("ctrl+z")  # undo takes the departure back
+        await until(pilot, lambda: "départ" not in _screen_text(app))
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: "départ 11 h 15" in _screen_text(app))
+        app.flush_now()
+    session = store.load(sid)
+    late = session.participants[1]
+    assert late.attendance == "present" and str(late.arrived_at) == "10:15:00"
+    assert str(session.participants[0].left_at) == "11:15:00"
+    text = render_minutes(session, "formal", "fr")
+    assert "- Luc Gagnon (arrivée à 10 h 15)\n" in text
+    assert "- Marie Tremblay (départ à 11 h 15)\n" in text
+
+
+async def test_a_decision_records_its_time_and_counts_who_was_there(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    def edit(session: Session) -> None:
+        session.participants[2].arrived_at = dt.time(11, 0)
+
+    store, sid = live_session(data_dir, clock, edit)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "resources")
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, CaptureForm))
+        await pilot.press(*"Adopter le budget", "enter")
+        await until(pilot, lambda: bool(app.ctx.session.decisions))
+        app.flush_now()
+    decision = store.load(sid).decisions[0]
+    assert str(decision.taken_at) == "09:30:00"
+    text = render_minutes(store.load(sid), "formal", "fr")
+    assert "**Quorum\u00a0:** 2 présences sur 3 membres à 9 h 30." in text

@@ -104,6 +104,8 @@ KEYMAP: tuple[Command, ...] = (
     Command("move_up", "shift+up", N_("Move up"), N_("record"), "editor", key_display="⇧↑"),
     Command("move_down", "shift+down", N_("Move down"), N_("record"), "editor", key_display="⇧↓"),
     Command("notes", "n", N_("Notes"), N_("step"), "editor"),
+    Command("stamp_arrival", "r", N_("Arrived now"), N_("attendance"), "participants"),
+    Command("stamp_departure", "x", N_("Left now"), N_("attendance"), "participants"),
     # The record form and its link chooser (dialogs; Escape is never the only way out).
     Command("close_form", "escape", N_("Close"), N_("record"), "form", key_display="esc"),
     Command("close_form", "ctrl+q", N_("Close"), N_("record"), "form", show=False),
@@ -270,6 +272,7 @@ SCOPES: dict[str, str] = {
     "home": N_("Sessions"),
     "session": N_("In a session"),
     "editor": N_("Record lists"),
+    "participants": N_("Participants"),
     "form": N_("Record form"),
     "links": N_("Links"),
     "chooser": N_("Choosers"),

@@ -16,11 +16,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
-from zoneinfo import ZoneInfo
 
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
 from tui.model import AgendaItem, Session
+from tui.model.clean import local_time
 
 if TYPE_CHECKING:
     from tui.app import ConcertoApp
@@ -148,7 +148,7 @@ def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
         item.spent_s = elapsed(session, item, now)
     session.progress.agenda_item = None
     session.progress.agenda_started = None
-    local = now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
+    local = local_time(now, tz)
     session.meeting.adjourned_at = local
     return local
 

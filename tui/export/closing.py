@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from tui.export.blocks import Block, bullets, fields, heading, table
+from tui.export.blocks import Block, bullets, field, fields, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, lines, paragraphs
+from tui.export.opening import quorum
 from tui.i18n import pt, tn
 from tui.model.analysis import ReviewItem, review
 from tui.model.live import Decision
@@ -73,7 +74,11 @@ def decision(c: Context, d: Decision) -> list[Block]:
         lead = f"{lead} — {c.words.steps[d.step]}"
     out = [lead, *paragraphs(d.text)]
     closing = _motion(c, d) if c.formal else outcome_sentence(c, d)
-    return [*out, closing] if closing else out
+    out = [*out, closing] if closing else out
+    present = quorum(c, d.taken_at) if c.formal and d.taken_at is not None else ""
+    return (
+        [*out, field(lang, pt(lang, "minutes attendance", "Quorum"), present)] if present else out
+    )
 
 
 def decisions(c: Context, level: int = 2) -> list[Block]:

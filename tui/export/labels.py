@@ -152,5 +152,8 @@ def _checks(lang: str) -> dict[str, str]:
         "no_rule": pt(lang, "minutes", "Decision rule not specified."),
         "no_adjustment": pt(lang, "minutes", "No adjustment planned yet."),
         "no_outcome": pt(lang, "minutes", "Outcome not recorded."),
+        "votes_exceed_present": pt(
+            lang, "minutes", "More votes counted than voting members present."
+        ),
         "open_item": pt(lang, "minutes", "Action item still to do."),
     }

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tui.export.blocks import Block, bullets, field, fields, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, paragraphs
 from tui.i18n import pt, tn
 from tui.i18n.fmt import format_minutes
-from tui.model.meeting import Participant
+from tui.model.meeting import Participant, members_present
 
 
 def title(c: Context) -> list[Block]:
@@ -49,7 +51,37 @@ def _attendee(c: Context, p: Participant) -> str:
         text = f"{text}, {inline(p.organisation)}"
     if p.role.strip():
         text = f"{text} — {inline(p.role)}"
-    return text
+    moves = []
+    if p.arrived_at is not None:
+        moves.append(
+            pt(c.lang, "minutes attendance", "arrived at {time}", time=c.time(p.arrived_at))
+        )
+    if p.left_at is not None:
+        moves.append(pt(c.lang, "minutes attendance", "left at {time}", time=c.time(p.left_at)))
+    return f"{text} ({', '.join(moves)})" if moves else text
+
+
+def quorum(c: Context, at: dt.time | None = None) -> str:
+    """Members present (at ``at``, a decision's time) out of the members; empty without any."""
+    present, members = members_present(c.session.participants, at)
+    if not members:
+        return ""
+    if at is None:
+        return tn(
+            c.lang,
+            "{n} member present out of {total}.",
+            "{n} members present out of {total}.",
+            present,
+            total=members,
+        )
+    return tn(
+        c.lang,
+        "{n} member present out of {total} at {time}.",
+        "{n} members present out of {total} at {time}.",
+        present,
+        total=members,
+        time=c.time(at),
+    )
 
 
 def attendance(c: Context, level: int = 2) -> list[Block]:
@@ -76,17 +108,7 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
         (pt(lang, "minutes attendance", "Note-taker"), inline(m.note_taker)),
     ]
     if c.formal:
-        members = len(c.session.participants) - len(by_kind["guest"])
-        if members:
-            present = len(by_kind["present"])
-            quorum = tn(
-                lang,
-                "{n} member present out of {total}.",
-                "{n} members present out of {total}.",
-                present,
-                total=members,
-            )
-            roles.append((pt(lang, "minutes attendance", "Quorum"), quorum))
+        roles.append((pt(lang, "minutes attendance", "Quorum"), quorum(c)))
     lines = [field(lang, name, value) for name, value in roles if value]
     if lines:
         out.append("\\\n".join(lines))

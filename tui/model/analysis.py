@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tui.model.base import STEPS
 from tui.model.competency import status
+from tui.model.meeting import members_present
 from tui.model.plan import has_lead
 from tui.model.session import Session
 
@@ -133,6 +134,12 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     for d in s.decisions:
         name = d.number or d.text.split("\n", 1)[0]
         yield item("decisions", "decisions", d.id, "no_outcome", name), d.outcome is not None
+        cast = d.votes_cast()
+        if cast is not None and s.participants:
+            here = members_present(s.participants, d.taken_at)[0]
+            counts = {"label": name, "votes": str(cast), "present": str(here)}
+            too_many = ReviewItem("decisions", "decisions", d.id, "votes_exceed_present", counts)
+            yield too_many, cast <= here
     for ai in s.action_items:
         yield item("live", "action_items", ai.id, "open_item", ai.label), ai.status != "open"
 

@@ -26,6 +26,8 @@ class Decision(Record):
     number: str | None = None
     """`YYYY-MM-DD-NN`, in the meeting's time zone, assigned when first recorded."""
     step: ScreenKey | None = None
+    taken_at: dt.time | None = None
+    """When it was recorded (local time): who was present then counts for its quorum."""
     moved_by: Line = ""
     seconded_by: Line = ""
     outcome: Outcome | None = None
@@ -33,6 +35,13 @@ class Decision(Record):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
+
+    def votes_cast(self) -> int | None:
+        """The votes given, for, against and abstaining; None when no count was given."""
+        counts = [
+            v for v in (self.votes_for, self.votes_against, self.abstentions) if v is not None
+        ]
+        return sum(counts) if counts else None
 
 
 class ActionItem(Record):

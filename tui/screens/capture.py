@@ -51,6 +51,9 @@ DECISION_FIELDS = [
     spec_for(Decision, "votes_against", N_("Votes against")),
     spec_for(Decision, "abstentions", N_("Abstentions")),
     spec_for(Decision, "step", N_("Step"), words=screen_name),
+    spec_for(
+        Decision, "taken_at", N_("Time"), help=N_("When it was taken: who was present counts.")
+    ),
 ]
 ACTION_FIELDS = [
     spec_for(ActionItem, "label", N_("What")),

@@ -48,6 +48,9 @@ def _sentences() -> dict[tuple[str, str], str]:
         ),
         ("action_items", "open_item"): _("Action item “{label}” is still open."),
         ("decisions", "no_outcome"): _("Decision {label}: outcome not recorded."),
+        ("decisions", "votes_exceed_present"): _(
+            "Decision {label}: {votes} votes counted, but {present} voting members present."
+        ),
     }
 
 
@@ -64,7 +67,7 @@ def sentence(item: ReviewItem, session: Session) -> str:
         skill = session.find("skills", item.record_id)
         if isinstance(skill, Skill):
             extra["status"] = status_word(status(skill))
-    return _format(template, label=label, **extra)
+    return _format(template, **{**item.params, "label": label, **extra})
 
 
 def _format(template: str, **values: str) -> str:
