@@ -1,4 +1,4 @@
-"""A small meeting whose minutes a secretary signs: leads, arrivals, voided decisions, typography."""
+"""A small meeting a secretary signs: leads, arrivals, voided decisions, typography."""
 
 from __future__ import annotations
 

@@ -128,6 +128,7 @@ def shown_text(tokens: list[Token]) -> str:
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3"}
 ALLOWED_TAGS |= {"p", "ul", "li", "strong", "br", "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_TAGS |= {"s", "em"}  # a voided decision: struck through, its reason in italics
 ALLOWED_ATTRS = {("html", "lang"), ("meta", "charset"), ("meta", "name"), ("meta", "content")}
 ALLOWED_ATTRS |= {("th", "style"), ("td", "style")}
 
@@ -212,6 +213,13 @@ def demo() -> list[Session]:
 def test_each_hostile_text_in_every_field_is_harmless(text: str) -> None:
     for session in demo():
         check(session, [text])
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_each_hostile_text_in_a_voided_decision_and_its_reason_is_harmless(text: str) -> None:
+    for session in demo():
+        decisions = [d.model_copy(update={"voided": True}) for d in session.decisions]
+        check(session.model_copy(update={"decisions": decisions}), [text])
 
 
 fragments = st.sampled_from(HOSTILE) | st.text(max_size=12)

@@ -6,7 +6,8 @@ import pytest
 from secretary_data import CASES, secretary_session
 from test_minutes import tables
 
-from tui.export import render_minutes
+from tui.export import minutes_parser, render_minutes
+from tui.export.tree import document_tree
 from tui.model import review
 
 
@@ -76,3 +77,33 @@ def test_a_vote_counting_more_than_the_members_present_is_an_open_point(lang: st
         "en": "More votes counted than voting members present.",
     }[lang]
     assert f"| 2026-12-04-01 | {sentence} |" in text
+
+
+VOTE = {"fr": "Adoptée à la majorité (3 pour).", "en": "Carried by a majority (3 for)."}
+VOIDED = {
+    "fr": ("**Décision 2026-12-04-01** — **ANNULÉE**", "*Annulée\u00a0: inscrite par erreur*"),
+    "en": ("**Decision 2026-12-04-01** — **VOIDED**", "*Voided: recorded by mistake*"),
+}
+
+
+@pytest.mark.parametrize(("lang", "mode"), CASES)
+def test_a_voided_decision_keeps_its_number_struck_through_with_its_reason(
+    lang: str, mode: str
+) -> None:
+    session = secretary_session()
+    reason = {"fr": "inscrite par erreur", "en": "recorded by mistake"}[lang]
+    session.decisions[0] = session.decisions[0].model_copy(
+        update={"voided": True, "void_reason": reason}
+    )
+    text = render_minutes(session, mode, lang)
+    lead, why = VOIDED[lang]
+    assert f"{lead}\n\n~~Adopter l'ordre du jour~~\n\n~~{VOTE[lang]}~~\n\n{why}\n" in text
+    number = "2026-12-04-02"
+    assert number in text  # the next decision keeps its own number
+    # What Word, OpenDocument and PDF get from the Markdown: the text struck through.
+    runs = [r for node in document_tree(text) for r in getattr(node, "runs", ())]
+    struck = [r.text for r in runs if r.strike]
+    assert struck == ["Adopter l'ordre du jour", VOTE[lang]]
+    assert "<s>Adopter l'ordre du jour</s>" in minutes_parser().render(text)
+    # A voided decision needs no outcome and counts in no vote check.
+    assert not [it for it in review(session) if it.record_id == "d1"]

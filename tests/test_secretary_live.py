@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
 from live_helpers import live_session, show, until
+from docx import Document
 from textual.widgets import DataTable
 
-from tui.export import render_minutes
-from tui.model import Role, Session
+from tui.export import render_file, render_minutes
+from tui.model import Decision, Role, Session
 from tui.screens.capture import CaptureForm
+from tui.screens.dialogs import AskText
+from tui.screens.lists import LiveLists
 
 
 def _screen_text(app: Any) -> str:
@@ -93,3 +97,34 @@ async def test_a_decision_records_its_time_and_counts_who_was_there(  # type: ig
     assert str(decision.taken_at) == "09:30:00"
     text = render_minutes(store.load(sid), "formal", "fr")
     assert "**Quorum\u00a0:** 2 présences sur 3 membres à 9 h 30." in text
+
+
+async def test_v_in_the_decisions_list_voids_a_decision_with_its_reason(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    def edit(session: Session) -> None:
+        session.decisions = [
+            Decision(id="d1", number="2026-11-25-01", text="Adopter le budget"),
+            Decision(id="d2", number="2026-11-25-02", text="Fixer la date"),
+        ]
+
+    store, sid = live_session(data_dir, clock, edit)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "resources")
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, LiveLists))
+        await pilot.press("delete")  # a decision is never deleted
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, AskText))
+        await pilot.press(*"inscrite par erreur", "enter")
+        await until(pilot, lambda: app.ctx.session.decisions[0].voided)
+        await until(pilot, lambda: "ANNULÉE" in _screen_text(app))
+        app.flush_now()
+    session = store.load(sid)
+    assert [d.number for d in session.decisions] == ["2026-11-25-01", "2026-11-25-02"]
+    assert session.decisions[0].void_reason == "inscrite par erreur"
+    docx = Document(io.BytesIO(render_file(session, "docx", mode="formal")))
+    struck = [r.text for p in docx.paragraphs for r in p.runs if r.font.strike]
+    assert struck == ["Adopter le budget"]
+    assert "Annulée\u00a0: inscrite par erreur" in "\n".join(p.text for p in docx.paragraphs)

@@ -184,6 +184,7 @@ KEYMAP: tuple[Command, ...] = (
     Command("show_actions", "a", N_("Action items"), N_("lists"), "lists"),
     Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
+    Command("void_decision", "v", N_("Void / restore"), N_("lists"), "lists"),
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),

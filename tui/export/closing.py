@@ -75,10 +75,24 @@ def decision(c: Context, d: Decision) -> list[Block]:
     out = [lead, *paragraphs(d.text)]
     closing = _motion(c, d) if c.formal else outcome_sentence(c, d)
     out = [*out, closing] if closing else out
+    if d.voided:
+        return voided(c, d, out)
     present = quorum(c, d.taken_at) if c.formal and d.taken_at is not None else ""
     return (
         [*out, field(lang, pt(lang, "minutes attendance", "Quorum"), present)] if present else out
     )
+
+
+def voided(c: Context, d: Decision, blocks: list[Block]) -> list[Block]:
+    """A voided decision: kept with its number, what was recorded struck through, then why."""
+    lang = c.lang
+    mark = pt(lang, "minutes", "VOIDED")
+    reason = inline(d.void_reason)
+    if reason:
+        why = pt(lang, "minutes", "Voided: {reason}", reason=reason)
+    else:
+        why = pt(lang, "minutes", "Voided.")
+    return [f"{blocks[0]} — **{mark}**", *(f"~~{b}~~" for b in blocks[1:]), f"*{why}*"]
 
 
 def decisions(c: Context, level: int = 2) -> list[Block]:

@@ -131,7 +131,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
             yield item("watch", "signals", sg.id, "no_adjustment", sg.label), bool(sg.adjustment)
         for aid in sg.actions:
             yield from link("watch", "signals", sg.id, sg.label, aid, actions)
-    for d in s.decisions:
+    for d in (d for d in s.decisions if not d.voided):
         name = d.number or d.text.split("\n", 1)[0]
         yield item("decisions", "decisions", d.id, "no_outcome", name), d.outcome is not None
         cast = d.votes_cast()

@@ -35,6 +35,9 @@ class Decision(Record):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
+    voided: bool = False
+    """Withdrawn from the register as recorded by mistake: it keeps its number and stays shown."""
+    void_reason: Line = ""
 
     def votes_cast(self) -> int | None:
         """The votes given, for, against and abstaining; None when no count was given."""
