@@ -7,15 +7,17 @@ import io
 from pathlib import Path
 from typing import Any
 
-from live_helpers import live_session, show, until
 from docx import Document
-from textual.widgets import DataTable
+from live_helpers import live_session, show, until
+from secretary_data import CASES
+from textual.widgets import DataTable, Static
 
 from tui.export import render_file, render_minutes
-from tui.model import Decision, Role, Session
+from tui.model import Decision, Role, Session, Skill, SkillDecision
 from tui.screens.capture import CaptureForm
 from tui.screens.dialogs import AskText
 from tui.screens.lists import LiveLists
+from tui.screens.skills import SkillsScreen
 
 
 def _screen_text(app: Any) -> str:
@@ -128,3 +130,45 @@ async def test_v_in_the_decisions_list_voids_a_decision_with_its_reason(  # type
     struck = [r.text for p in docx.paragraphs for r in p.runs if r.font.strike]
     assert struck == ["Adopter le budget"]
     assert "Annulée\u00a0: inscrite par erreur" in "\n".join(p.text for p in docx.paragraphs)
+
+
+async def test_shift_d_makes_a_skill_follow_up_a_numbered_decision_once(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    def edit(session: Session) -> None:
+        follow_up = SkillDecision(kind="training", who="Luc Gagnon", due=dt.date(2027, 3, 1))
+        session.skills = [Skill(id="k1", label="Graphisme", decision=follow_up)]
+        session.progress.screen = "skills"
+
+    store, sid = live_session(data_dir, clock, edit)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SkillsScreen))
+        await until(pilot, lambda: "Suite à donner" in _lines(app))
+        await pilot.press("D")
+        await until(pilot, lambda: len(app.ctx.session.decisions) == 1)
+        await pilot.press("D")  # again: the same decision, never a second number
+        await pilot.pause()
+        app.flush_now()
+    session = store.load(sid)
+    [decision] = session.decisions
+    assert decision.number == "2026-11-25-01" and decision.step == "skills"
+    assert decision.text == "Formation ou mentorat\u00a0: Graphisme — Luc Gagnon, 1er mars 2027"
+    assert session.skills[0].decision.decision == decision.id
+    for lang, mode in CASES:
+        text = render_minutes(session, mode, lang)
+        header = {
+            "fr": "| Statut | Suite à donner | Responsable |",
+            "en": "| Status | Follow-up | Who |",
+        }
+        assert header[lang] in text
+        number = {
+            "fr": "**Décision 2026-11-25-01** — Compétences",
+            "en": "**Decision 2026-11-25-01**",
+        }
+        assert number[lang] in text
+
+
+def _lines(app: Any) -> str:
+    """What the screen's static lines say."""
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))

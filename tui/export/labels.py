@@ -141,7 +141,7 @@ def _checks(lang: str) -> dict[str, str]:
         "not_confirmed": pt(lang, "minutes", "Not confirmed in writing."),
         "no_amount": pt(lang, "minutes", "Amount or quantity needed not specified."),
         "broken_link": pt(lang, "minutes", "Refers to a record that no longer exists."),
-        "no_decision": pt(lang, "minutes", "No decision yet on how to secure this skill."),
+        "no_decision": pt(lang, "minutes", "No follow-up yet on how to secure this skill."),
         "no_accountability": pt(
             lang, "minutes", "Accountability not specified (to whom it reports)."
         ),

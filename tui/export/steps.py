@@ -189,7 +189,7 @@ def skills(c: Context, level: int) -> list[Block]:
         pt(lang, "minutes column", "People (level)"),
         pt(lang, "minutes column", "Coverage"),
         pt(lang, "minutes column", "Status"),
-        pt(lang, "minutes column", "Decision"),
+        pt(lang, "minutes column", "Follow-up"),
         pt(lang, "minutes column", "Who"),
         pt(lang, "minutes column", "Due"),
     ]

@@ -54,13 +54,15 @@ class Resource(Record):
 
 
 class SkillDecision(Model):
-    """What the collective decides for a skill that is not available."""
+    """The follow-up (suite à donner) a skill that is not available calls for."""
 
     kind: DecisionKind | None = None
     who: Line = ""
     due: dt.date | None = None
     cost: Amount = None
     note: Block = ""
+    decision: RecordId | None = None
+    """The numbered decision of the meeting it was made into, if it was."""
 
 
 class Skill(Record):

@@ -72,7 +72,7 @@ class ReviewScreen(SessionScreen, inherit_bindings=False):
     ]
     HELP = N_(
         "The open points of the plan, step by step: resources not confirmed, skills without a "
-        "decision, roles without a lead, agreements without accountability, indicators without "
+        "follow-up, roles without a lead, agreements without accountability, indicators without "
         "target, baseline or collector, broken links, open action items. Enter goes to the "
         "record to fix it; a accepts a point as it is, with a reason that the minutes keep; s "
         "shows the accepted points, u reopens one. A step's progress counts the points met or "

@@ -18,7 +18,7 @@ def _sentences() -> dict[tuple[str, str], str]:
         ("resources", "broken_link"): _(
             "Resource “{label}” refers to an action that no longer exists."
         ),
-        ("skills", "no_decision"): _("Skill “{label}” is {status} and has no decision yet."),
+        ("skills", "no_decision"): _("Skill “{label}” is {status} and has no follow-up yet."),
         ("skills", "broken_link"): _("Skill “{label}” refers to an action that no longer exists."),
         ("roles", "no_lead"): _("Role “{label}” has no lead."),
         ("roles", "broken_link"): _(
