@@ -17,6 +17,7 @@ from strategies import sessions
 from tui.demo import demo_sessions
 from tui.export import minutes_parser, render_minutes
 from tui.export.escape import cell, inline, lines, paragraphs
+from tui.export.typography import typeset
 from tui.model import Meeting, Session
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -105,7 +106,7 @@ def test_every_record_of_the_demo_is_in_the_minutes(lang: str, mode: str) -> Non
         texts += [r.label for r in getattr(session, name)]
     texts += [r.label for r in session.action_items] + [r.label for r in session.parking]
     texts += [d.text for d in session.decisions] + [a.reason for a in session.acceptances]
-    missing = [text for text in texts if text not in shown]
+    missing = [text for text in texts if typeset(text, lang) not in shown]  # as typeset
     assert not missing
 
 

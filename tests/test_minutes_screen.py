@@ -11,6 +11,7 @@ from conftest import Clock, counter, until
 
 from tui.demo import demo_sessions
 from tui.export import render_html, render_minutes
+from tui.export.typography import typeset
 from tui.exporting import scp_command
 from tui.screens.minutes import MinutesScreen
 from tui.storage.store import SessionStore
@@ -61,7 +62,7 @@ async def test_the_preview_shows_the_session_minutes(make_app, data_dir, clock) 
     async with app.run_test(size=SIZE) as pilot:
         screen = await minutes_shown(app, pilot)
         text = shown(screen)
-        assert f"Compte rendu — {session.meeting.title}" in text
+        assert f"Compte rendu — {typeset(session.meeting.title, 'fr')}" in text
         assert session.participants[0].name in text
         assert "Proposée par" not in text  # the demo session is a summary
         assert screen.markdown == render_minutes(session, "summary", "fr")

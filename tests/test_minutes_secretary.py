@@ -8,6 +8,7 @@ from test_minutes import tables
 
 from tui.export import minutes_parser, render_minutes
 from tui.export.tree import document_tree
+from tui.export.typography import typeset
 from tui.model import review
 
 
@@ -107,3 +108,43 @@ def test_a_voided_decision_keeps_its_number_struck_through_with_its_reason(
     assert "<s>Adopter l'ordre du jour</s>" in minutes_parser().render(text)
     # A voided decision needs no outcome and counts in no vote check.
     assert not [it for it in review(session) if it.record_id == "d1"]
+
+
+TYPED = "Porteur externe : Centre, « 8 000 $ » soit 20 % à 13h30"
+SET = {
+    "fr": "Porteur externe\u00a0: Centre, «\u00a08\u00a0000\u00a0$\u00a0» soit 20\u00a0% "
+    "à 13\u00a0h\u00a030",
+    "en": "Porteur externe: Centre, « 8 000 $ » soit 20 % à 13h30",
+}
+
+
+@pytest.mark.parametrize(("lang", "mode"), CASES)
+def test_typed_text_is_typeset_in_every_section_but_stored_as_typed(lang: str, mode: str) -> None:
+    session = secretary_session()
+    session.meeting.place = TYPED
+    session.roles[0].mandate = TYPED
+    session.decisions[1].text = TYPED
+    session.participants[0].role = TYPED
+    session.notes = {"meeting": TYPED, "review": TYPED}
+    dump = session.model_dump_json()
+    text = render_minutes(session, mode, lang)
+    assert text.count(SET[lang]) == 6, text  # header, attendance, notes, mandate, decision, review
+    if lang == "fr":
+        assert TYPED not in text
+    assert session.model_dump_json() == dump  # what is stored never changes
+
+
+@pytest.mark.parametrize(
+    ("typed", "fr", "en"),
+    [
+        ("Note: voir", "Note\u00a0: voir", "Note: voir"),
+        ("Note  : voir", "Note\u00a0: voir", "Note: voir"),
+        ("«texte»", "«\u00a0texte\u00a0»", "«texte»"),
+        ("31 000,50 $ et 8000$", "31\u00a0000,50\u00a0$ et 8000\u00a0$", "31 000,50 $ et 8000$"),
+        ("de 9h à 13 h 30", "de 9\u00a0h à 13\u00a0h\u00a030", "de 9h à 13 h 30"),
+        ("https://x.org à 13:30, 2 heures", "https://x.org à 13:30, 2 heures", None),
+    ],
+)
+def test_typeset_follows_each_language(typed: str, fr: str, en: str | None) -> None:
+    assert typeset(typed, "fr") == fr
+    assert typeset(typed, "en") == (typed if en is None else en)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from tui.export.escape import EMPTY, cell
 from tui.export.labels import Words, words
+from tui.export.typography import typeset_session
 from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_date, format_money, format_number, format_time
 from tui.model.live import Decision
@@ -123,11 +124,12 @@ class Context:
 
 
 def make_context(session: Session, mode: str, lang: str) -> Context:
-    """Prepare ``session`` for rendering in ``mode`` and ``lang``."""
+    """Prepare ``session`` for rendering in ``mode`` and ``lang``, its typed text typeset."""
     if mode not in ("summary", "formal"):
         raise ValueError(f"unknown minutes mode: {mode!r}")
     if lang not in LANGS:
         raise ValueError(f"unsupported minutes language: {lang!r}")
+    session = typeset_session(session, lang)  # what the facilitator typed, set for the language
     objectives = {o.id: o for o in session.objectives}
     indicators: dict[str | None, list[Indicator]] = {}
     for ind in session.indicators:
