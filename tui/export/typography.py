@@ -59,7 +59,7 @@ def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     )
 
 
-def _typeset_model(model: Any, lang: str) -> Any:
+def _typeset_model(model: BaseModel, lang: str) -> BaseModel:
     """``model`` with its typed text typeset: the same object when nothing changes."""
     update: dict[str, Any] = {}
     for name in _text_fields(type(model)):
@@ -70,9 +70,9 @@ def _typeset_model(model: Any, lang: str) -> Any:
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
-            done = _typeset_model(value, lang)
-            if done is not value:
-                update[name] = done
+            nested = _typeset_model(value, lang)
+            if nested is not value:
+                update[name] = nested
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             items = [_typeset_model(v, lang) for v in value]
             if any(new is not old for new, old in zip(items, value, strict=True)):
@@ -82,6 +82,6 @@ def _typeset_model(model: Any, lang: str) -> Any:
 
 def typeset_session(session: Session, lang: str) -> Session:
     """A copy of ``session`` whose typed text is set for ``lang``; ``session`` is unchanged."""
-    copy: Session = _typeset_model(session, lang)
+    copy: Session = _typeset_model(session, lang)  # type: ignore[assignment]
     notes = {key: typeset(text, lang) for key, text in session.notes.items()}
     return copy.model_copy(update={"notes": notes})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.widgets import TabbedContent, TabPane
 
 from tui.i18n import N_, _, get_language
@@ -126,7 +127,7 @@ class MeetingScreen(EditorScreen):
 
     CSS_PATH = "meeting.tcss"
     KEY = "meeting"
-    BINDINGS = bindings_for("participants")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("participants")]
     HELP = N_(
         "The meeting: what the minutes' header shows, who is invited (and who came), and "
         "the agenda with its timeboxes. Move between the tabs with the arrows when they have "
