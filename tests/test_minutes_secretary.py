@@ -9,7 +9,7 @@ from test_minutes import tables
 from tui.export import minutes_parser, render_minutes
 from tui.export.tree import document_tree
 from tui.export.typography import typeset
-from tui.model import review
+from tui.model import Agreement, review
 
 
 def _rows(text: str, header: str) -> dict[str, list[str]]:
@@ -148,3 +148,29 @@ def test_typed_text_is_typeset_in_every_section_but_stored_as_typed(lang: str, m
 def test_typeset_follows_each_language(typed: str, fr: str, en: str | None) -> None:
     assert typeset(typed, "fr") == fr
     assert typeset(typed, "en") == (typed if en is None else en)
+
+
+KINDS = {
+    "fr": ["Convention de prêt", "Entente de service", "Protocole d'entente", "Pacte de quartier"],
+    "en": [
+        "Loan agreement",
+        "Service agreement",
+        "Memorandum of understanding",
+        "Pacte de quartier",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "mode"), CASES)
+def test_agreement_types_a_table_writes_and_others_named_in_words(lang: str, mode: str) -> None:
+    agreements = [
+        Agreement(id="g1", label="Camion", kind="loan"),
+        Agreement(id="g2", label="Repas", kind="service_contract"),
+        Agreement(id="g3", label="Cadre", kind="protocol"),
+        Agreement(id="g4", label="Pacte", kind="other", kind_other="Pacte de quartier"),
+        Agreement(id="g5", label="Sans nom", kind="other"),
+    ]
+    text = render_minutes(secretary_session(agreements=agreements), mode, lang)
+    rows = _rows(text, "Entente" if lang == "fr" else "Agreement")
+    kinds = [rows[label][1] for label in ("Camion", "Repas", "Cadre", "Pacte", "Sans nom")]
+    assert kinds == [*KINDS[lang], "Autre" if lang == "fr" else "Other"]

@@ -14,7 +14,7 @@ from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_date, format_money, format_number, format_time
 from tui.model.live import Decision
 from tui.model.meeting import Participant, Person
-from tui.model.plan import Action, Body, Indicator, Objective, Role, WorkingGroup
+from tui.model.plan import Action, Agreement, Body, Indicator, Objective, Role, WorkingGroup
 from tui.model.session import Session
 
 
@@ -90,6 +90,12 @@ class Context:
             return org or pt(self.lang, "minutes", "to be determined")
         person = self.person(record.lead)
         return f"{org} ({person})" if org else person
+
+    def agreement_kind(self, agreement: Agreement) -> str:
+        """An agreement's type: its word, or the type named in words when it is « other »."""
+        if agreement.kind == "other" and agreement.kind_other.strip():
+            return cell(agreement.kind_other)
+        return self.words.agreement_kinds[agreement.kind]
 
     def persons(self, person_ids: Iterable[str]) -> str:
         """Escaped names separated by commas, or a dash."""

@@ -159,7 +159,7 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
         ),
         "agreements": (
             _view("label", col("Agreement"), _text("label")),
-            _view("kind", type_name, lambda c, r: c.words.agreement_kinds[r.kind]),
+            _view(("kind", "kind_other"), type_name, lambda c, r: c.agreement_kind(r)),
             _view("parties", col("Parties"), _text("parties")),
             _view("mandating", pt(lang, "minutes field", "Mandating party"), _text("mandating")),
             _view("mandated", pt(lang, "minutes field", "Mandated party"), _text("mandated")),

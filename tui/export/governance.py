@@ -68,7 +68,7 @@ def agreements(c: Context, level: int) -> list[Block]:
     rows = [
         [
             cell(g.label),
-            c.words.agreement_kinds[g.kind],
+            c.agreement_kind(g),
             cell(g.parties),
             period(c, g),
             c.words.agreement_statuses[g.status],

@@ -83,7 +83,9 @@ def words(lang: str) -> Words:
             "mandate": pt(lang, "minutes agreement kind", "Mandate"),
             "protocol": pt(lang, "minutes agreement kind", "Memorandum of understanding"),
             "service_contract": pt(lang, "minutes agreement kind", "Service agreement"),
+            "loan": pt(lang, "minutes agreement kind", "Loan agreement"),
             "letter": pt(lang, "minutes agreement kind", "Letter of commitment"),
+            "other": pt(lang, "minutes agreement kind", "Other"),
         },
         agreement_statuses={
             "draft": pt(lang, "minutes agreement status", "Draft"),

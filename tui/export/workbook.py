@@ -248,7 +248,8 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
         Sheet(pt(lang, "workbook sheet", "Agreements"),
               c("Agreement", "Type", "Parties", "Purpose", "Start", "End", "Status",
                 "Accountability"),
-              [[g.label, w.agreement_kinds[g.kind], g.parties, g.purpose, g.start, g.end,
+              [[g.label, g.kind_other if g.kind == "other" and g.kind_other.strip()
+                else w.agreement_kinds[g.kind], g.parties, g.purpose, g.start, g.end,
                 w.agreement_statuses[g.status], g.reports_to] for g in s.agreements]),
         Sheet(pt(lang, "workbook sheet", "Objectives"), c("Objective", "Action", "Deadline"),
               [[o.label, n.one(n.actions, o.action), o.deadline] for o in s.objectives]),

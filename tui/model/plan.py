@@ -16,7 +16,11 @@ ResourceStatus = Literal[
 ]
 """From to request to confirmed (in writing, the only one counted as confirmed) or refused."""
 DecisionKind = Literal["role", "pairing", "training", "recruitment", "partnership", "consultant"]
-AgreementKind = Literal["partnership", "mandate", "protocol", "service_contract", "letter"]
+AgreementKind = Literal[
+    "partnership", "mandate", "protocol", "service_contract", "loan", "letter", "other"
+]
+"""Entente de partenariat, mandat, protocole d'entente, entente de service, convention de prêt,
+lettre d'engagement, or another type named in words (``Agreement.kind_other``)."""
 AgreementStatus = Literal["draft", "negotiating", "signed"]
 IndicatorKind = Literal["output", "outcome"]
 DecisionRule = Literal["consensus", "consent", "vote"]
@@ -106,6 +110,8 @@ class Agreement(Record):
 
     label: Label
     kind: AgreementKind = "partnership"
+    kind_other: Line = ""
+    """The type in words when it is « other »."""
     parties: Block = ""
     mandating: Line = ""
     mandated: Line = ""

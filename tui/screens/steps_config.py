@@ -47,7 +47,13 @@ from tui.widgets.fields import spec_for
 
 NEED_HELP = N_("A need that is not a number, in words: “loan of the truck”.")
 LEAD_ORG_HELP = N_("An organisation or a committee that carries it, when no one at the table does.")
+OTHER_KIND_HELP = N_("The type in words, when none of the list fits (type: other).")
 ACCOUNTABLE_HELP = N_("Who answers for it (the A of RACI): a person or a body.")
+
+
+def _agreement_kind(record: Agreement, view: object) -> str:
+    """The type's short word, or the type named in words when it is « other »."""
+    return (record.kind == "other" and record.kind_other.strip()) or short_word(record.kind)
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,7 @@ AGREEMENTS = StepConfig(
             (
                 spec_for(Agreement, "label", N_("Title")),
                 spec_for(Agreement, "kind", N_("Type")),
+                spec_for(Agreement, "kind_other", N_("Other type"), help=OTHER_KIND_HELP),
                 spec_for(Agreement, "status", N_("Status")),
                 spec_for(Agreement, "parties", N_("Parties"), block=True),
                 spec_for(Agreement, "mandating", N_("Mandating party")),
@@ -224,7 +231,7 @@ AGREEMENTS = StepConfig(
         ),
         (
             Column(N_("Agreement"), text("label")),
-            Column(N_("Type"), word("kind", short_word), 12),
+            Column(N_("Type"), _agreement_kind, 12),
             Column(N_("Status"), word("status", short_word), 14),
             Column(N_("Reports to"), flag(text("reports_to"), N_("nobody")), 16),
             Column(N_("End"), date("end"), 10, wide=100),
