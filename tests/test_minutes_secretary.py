@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from secretary_data import CASES, secretary_session
 from test_minutes import tables
@@ -9,7 +11,7 @@ from test_minutes import tables
 from tui.export import minutes_parser, render_minutes
 from tui.export.tree import document_tree
 from tui.export.typography import typeset
-from tui.model import Agreement, review
+from tui.model import Action, Agreement, Indicator, Objective, review
 
 
 def _rows(text: str, header: str) -> dict[str, list[str]]:
@@ -174,3 +176,34 @@ def test_agreement_types_a_table_writes_and_others_named_in_words(lang: str, mod
     rows = _rows(text, "Entente" if lang == "fr" else "Agreement")
     kinds = [rows[label][1] for label in ("Camion", "Repas", "Cadre", "Pacte", "Sans nom")]
     assert kinds == [*KINDS[lang], "Autre" if lang == "fr" else "Other"]
+
+
+@pytest.mark.parametrize(("lang", "mode"), CASES)
+def test_deadlines_already_past_on_the_meeting_date_are_open_points(lang: str, mode: str) -> None:
+    day = dt.date(2026, 12, 4)  # the meeting's date
+    session = secretary_session(
+        actions=[
+            Action(id="a1", label="Halte", deadline=day - dt.timedelta(days=1)),
+            Action(id="a2", label="Jardin", deadline=day),
+        ],
+        objectives=[
+            Objective(id="o1", label="Rejoindre 200 familles", deadline=dt.date(2026, 6, 1))
+        ],
+        indicators=[
+            Indicator(id="i1", label="Familles", objective="o1", deadline=dt.date(2026, 9, 30)),
+            Indicator(id="i2", label="Repas", objective="o1", deadline=dt.date(2027, 9, 30)),
+        ],
+    )
+    past = {(it.record_id) for it in review(session) if it.check == "past_deadline"}
+    assert past == {"a1", "o1", "i1"}
+    text = render_minutes(session, mode, lang)
+    said = {
+        "fr": "Échéance déjà passée à la date de la rencontre.",
+        "en": "Deadline already past on the meeting's date.",
+    }[lang]
+    rows = [row for row in text.splitlines() if said in row]
+    assert [row.split(" | ")[1] for row in rows] == ["Halte", "Rejoindre 200 familles", "Familles"]
+    undated = session.model_copy(
+        update={"meeting": session.meeting.model_copy(update={"date": None})}
+    )
+    assert not [it for it in review(undated) if it.check == "past_deadline"]

@@ -140,6 +140,7 @@ def _checks(lang: str) -> dict[str, str]:
     return {
         "no_lead": pt(lang, "minutes", "No lead designated."),
         "no_deadline": pt(lang, "minutes", "No deadline set."),
+        "past_deadline": pt(lang, "minutes", "Deadline already past on the meeting's date."),
         "not_confirmed": pt(lang, "minutes", "Not confirmed in writing."),
         "no_amount": pt(lang, "minutes", "Amount or quantity needed not specified."),
         "broken_link": pt(lang, "minutes", "Refers to a record that no longer exists."),

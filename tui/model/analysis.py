@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -79,6 +80,14 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     def item(step: str, table: str, rid: str, check: str, label: str) -> ReviewItem:
         return ReviewItem(step, table, rid, check, {"label": label})
 
+    today = s.meeting.date
+
+    def past(step: str, table: str, rid: str, label: str, deadline: dt.date | None):  # type: ignore[no-untyped-def]
+        """A deadline already past on the meeting's date (none known: nothing to say)."""
+        if today is not None and deadline is not None:
+            params = {"label": label, "date": deadline.isoformat()}
+            yield ReviewItem(step, table, rid, "past_deadline", params), deadline >= today
+
     def link(step: str, table: str, rec_id: str, label: str, target: str | None, known: set[str]):  # type: ignore[no-untyped-def]
         if target is not None:
             found = ReviewItem(
@@ -89,6 +98,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     for a in s.actions:
         yield item("actions", "actions", a.id, "no_lead", a.label), bool(a.lead)
         yield item("actions", "actions", a.id, "no_deadline", a.label), a.deadline is not None
+        yield from past("actions", "actions", a.id, a.label, a.deadline)
     for r in s.resources:
         yield (
             item("resources", "resources", r.id, "not_confirmed", r.label),
@@ -114,11 +124,13 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         )
     for b in s.objectives:
         yield item("objectives", "objectives", b.id, "no_indicator", b.label), b.id in measured
+        yield from past("objectives", "objectives", b.id, b.label, b.deadline)
         yield from link("objectives", "objectives", b.id, b.label, b.action, actions)
     for i in s.indicators:
         yield item("objectives", "indicators", i.id, "no_target", i.label), i.target is not None
         yield item("objectives", "indicators", i.id, "no_baseline", i.label), i.baseline is not None
         yield item("objectives", "indicators", i.id, "no_collector", i.label), bool(i.collector)
+        yield from past("objectives", "indicators", i.id, i.label, i.deadline)
         yield from link("objectives", "indicators", i.id, i.label, i.objective, objectives)
     for c in s.bodies:
         yield item("coordination", "bodies", c.id, "no_rule", c.label), c.decision_rule is not None

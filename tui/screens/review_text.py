@@ -13,6 +13,13 @@ def _sentences() -> dict[tuple[str, str], str]:
     return {
         ("actions", "no_lead"): _("Action “{label}” has no lead."),
         ("actions", "no_deadline"): _("Action “{label}” has no deadline."),
+        ("actions", "past_deadline"): _("Action “{label}”: its deadline {date} is already past."),
+        ("objectives", "past_deadline"): _(
+            "Objective “{label}”: its deadline {date} is already past."
+        ),
+        ("indicators", "past_deadline"): _(
+            "Indicator “{label}”: its deadline {date} is already past."
+        ),
         ("resources", "not_confirmed"): _("Resource “{label}” is not confirmed in writing."),
         ("resources", "no_amount"): _("Resource “{label}” does not say the amount needed."),
         ("resources", "broken_link"): _(
