@@ -13,6 +13,7 @@ from tui.demo import demo_sessions
 from tui.export import render_html, render_minutes
 from tui.export.typography import typeset
 from tui.exporting import scp_command
+from tui.screens.dialogs import Confirm
 from tui.screens.minutes import MinutesScreen
 from tui.storage.store import SessionStore
 
@@ -106,7 +107,10 @@ async def test_e_exports_the_markdown_file_and_says_where(make_app, data_dir, cl
         await until(pilot, lambda: len(exports(data_dir)) == 1 and "exports" in saved_text(screen))
         (path,) = exports(data_dir)
         assert path.parent == data_dir / "exports"
-        assert path.name == "2026-11-25-plan-d-action-2027-2029-operations-et-gouvernance.md"
+        assert (
+            path.name
+            == "2026-11-25-table-de-concertation-en-securite-alimentaire-compte-rendu-fr.md"
+        )
         expected = render_minutes(stored(data_dir, sid), screen.mode, screen.lang)
         assert path.read_text("utf-8") == expected
         assert str(path) in saved_text(screen).replace("\n", "")
@@ -127,7 +131,7 @@ async def test_h_exports_the_printable_html_page(make_app, data_dir, clock) -> N
     assert path.read_text("utf-8") == render_html(markdown, session.meeting.title, "fr")
 
 
-async def test_exporting_twice_writes_two_files_and_overwrites_neither(
+async def test_exporting_again_asks_before_replacing_and_n_keeps_both(
     make_app, data_dir, clock
 ) -> None:  # type: ignore[no-untyped-def]
     app = make_app(session_id=write_demo(data_dir, clock))
@@ -138,9 +142,16 @@ async def test_exporting_twice_writes_two_files_and_overwrites_neither(
         (first,) = exports(data_dir)
         first.write_text("kept as the facilitator edited it", "utf-8")
         await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert first.name in app.screen.question
+        await pilot.press("n")  # keep both
         await until(pilot, lambda: len(exports(data_dir)) == 2)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")  # replace the first one
+        await until(pilot, lambda: first.read_text("utf-8").startswith("# Compte rendu"))
     again, second = exports(data_dir)
-    assert again == first and first.read_text("utf-8") == "kept as the facilitator edited it"
+    assert again == first and len(exports(data_dir)) == 2
     assert second.name == first.stem + "-2.md"
     assert second.read_text("utf-8").startswith("# Compte rendu")
 
@@ -306,7 +317,7 @@ async def test_e_on_home_exports_the_selected_session(make_app, data_dir, clock)
         await until(pilot, lambda: len(exports(data_dir)) == 1)
         await until(pilot, lambda: any("exports" in n.message for n in app._notifications))
     (path,) = exports(data_dir)
-    assert path.name == "2026-11-25-2027-2029-action-plan-operations-and-governance.md"
+    assert path.name == "2026-11-25-alder-creek-aging-well-coalition-minutes-en.md"
     assert path.read_text("utf-8") == render_minutes(stored(data_dir, sid), "formal", "en")
 
 

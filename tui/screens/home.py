@@ -289,7 +289,7 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         try:
-            path = export_session(store, session, "md")
+            path = export_session(store, session, "md", keep_both=True)  # never over a file
         except OSError as exc:
             message = failure_message(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
