@@ -11,6 +11,7 @@ from docx import Document
 from live_helpers import live_session, show, until
 from secretary_data import CASES
 from textual.widgets import DataTable, Static
+from textual.widgets._toast import Toast
 
 from tui.export import render_file, render_minutes
 from tui.model import Decision, Role, Session, Skill, SkillDecision
@@ -172,3 +173,21 @@ async def test_shift_d_makes_a_skill_follow_up_a_numbered_decision_once(  # type
 def _lines(app: Any) -> str:
     """What the screen's static lines say."""
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_messages_come_one_at_a_time_and_never_over_the_minutes(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await show(app, pilot, "resources")
+        for n in range(3):
+            app.notify(f"message {n}")
+        await until(pilot, lambda: [m.message for m in app._notifications] == ["message 2"])
+        await until(pilot, lambda: len(app.screen.query(Toast)) == 1)
+        await show(app, pilot, "minutes")
+        app.notify("Rien à annuler.")
+        line = app.screen.query_one("#minutes-saved", Static)
+        await until(pilot, lambda: str(line.render()) == "Rien à annuler.")
+        assert not app._notifications and not app.screen.query(Toast)

@@ -25,6 +25,7 @@ from tui.model.clean import clean_text
 from tui.shutdown import ShutdownMixin, write_crash_log
 from tui.storage.store import SessionStore, new_session_id
 from tui.typeahead import InOrderKeys
+from tui.widgets.toasts import OneMessage
 
 if TYPE_CHECKING:
     from tui.context import SessionContext
@@ -34,7 +35,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(ShutdownMixin, InOrderKeys, App[int]):
+class ConcertoApp(ShutdownMixin, InOrderKeys, OneMessage, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when

@@ -131,7 +131,7 @@ class MinutesExports:
     def _export_failed(self: Any, message: str) -> None:
         self._stop_progress()
         self._say(message)
-        self.notify(message, severity="error", markup=False)
+        self.app.notify(message, severity="error", markup=False)  # a toast if the screen is left
 
     def _exported(self: Any, message: str) -> None:
         self._stop_progress()
