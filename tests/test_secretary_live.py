@@ -17,6 +17,7 @@ from tui.export import render_file, render_minutes
 from tui.model import Decision, Role, Session, Skill, SkillDecision
 from tui.screens.capture import CaptureForm
 from tui.screens.dialogs import AskText
+from tui.screens.help import HelpScreen
 from tui.screens.lists import LiveLists
 from tui.screens.skills import SkillsScreen
 
@@ -191,3 +192,28 @@ async def test_messages_come_one_at_a_time_and_never_over_the_minutes(  # type: 
         line = app.screen.query_one("#minutes-saved", Static)
         await until(pilot, lambda: str(line.render()) == "Rien à annuler.")
         assert not app._notifications and not app.screen.query(Toast)
+
+
+async def test_f1_lists_the_keys_of_the_screen_first_then_the_rest(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "skills")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = str(app.screen.query_one("#keymap", Static).render())
+        here, rest = text.split("\nPartout\n", 1)
+        assert here.lstrip().startswith("Touches de cet écran")
+        assert "matrice: Niveau 0" in here and "Faire de la suite à donner" in here
+        assert "F4       consigner: Décision" in here  # the session keys act here too
+        assert "Ajouter un indicateur" not in here and "Ajouter un indicateur" in rest
+        assert "Faire de la suite à donner" not in rest  # each key once
+        await pilot.press("escape")
+        await show(app, pilot, "resources")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = str(app.screen.query_one("#keymap", Static).render())
+        here = text.split("\nPartout\n", 1)[0]
+        assert "Ajouter" in here and "matrice" not in here

@@ -335,10 +335,11 @@ class ConcertoApp(ShutdownMixin, InOrderKeys, OneMessage, App[int]):
 
     def action_help(self) -> None:
         """Show the help of the current screen and the keymap."""
-        from tui.screens.help import HelpScreen
+        from tui.screens.help import HelpScreen, screen_keys
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            self.push_screen(HelpScreen(getattr(screen, "HELP", ""), screen_keys(screen)))
 
 
 def _typing_into(widget: object) -> object | None:

@@ -293,13 +293,20 @@ SCOPES: dict[str, str] = {
 """Where keys apply, in the order the help and the README list them."""
 
 
+def ordered_commands() -> list[Command]:
+    """Every command, grouped by where it applies in the order of SCOPES."""
+    order = {scope: n for n, scope in enumerate(SCOPES)}
+    return sorted(KEYMAP, key=lambda c: order.get(c.scope, len(order)))
+
+
+def keymap_line(c: Command) -> tuple[str, str, str]:
+    """(where, key, what) of one command, in the interface language."""
+    return _(SCOPES.get(c.scope, c.scope)), c.key_display or c.key, c.palette_text()
+
+
 def keymap_lines() -> list[tuple[str, str, str]]:
     """(where, key, what) for every command, in the interface language."""
-    order = {scope: n for n, scope in enumerate(SCOPES)}
-    rows = sorted(KEYMAP, key=lambda c: order.get(c.scope, len(order)))
-    return [
-        (_(SCOPES.get(c.scope, c.scope)), c.key_display or c.key, c.palette_text()) for c in rows
-    ]
+    return [keymap_line(c) for c in ordered_commands()]
 
 
 def keymap_markdown() -> str:
