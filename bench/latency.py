@@ -23,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from driver import TerminalDriver  # noqa: E402
 
+from bench.keystrokes import CONCERTO, make_session  # noqa: E402
+
 LIMIT = 1.5
 TEXT = "budget de fonctionnement annuel"
 """What is typed, one key at a time, into the multi-line field (fits on one line)."""
@@ -64,41 +66,6 @@ BARE = textwrap.dedent(
     Bare().run()
     """
 )
-
-CONCERTO = textwrap.dedent(
-    """
-    import datetime as dt
-    import sys
-    from pathlib import Path
-
-    from tui.app import make_app
-
-    FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
-    app = make_app(Path(sys.argv[1]), lang="fr", clock=lambda: FROZEN, session_id=sys.argv[2],
-                   tz="America/Montreal", blink=False)
-    app.run()
-    """
-)
-
-
-def make_session(folder: Path) -> str:
-    """A session at the resources step with a few records; return its id."""
-    from decimal import Decimal
-
-    from tui.model import Action, Resource
-    from tui.storage.store import SessionStore
-
-    store = SessionStore(folder)
-    sid = store.create("Banc d'essai").id
-    handle = store.open(sid)
-    session = handle.session
-    session.actions.append(Action(label="Épicerie solidaire", code="A1"))
-    for n in range(5):
-        session.resources.append(Resource(label=f"Ressource {n}", needed=Decimal(1000 * n)))
-    session.progress.screen = "resources"
-    handle.save(session)
-    handle.close()
-    return sid
 
 
 def _timed(term: TerminalDriver, key: str, shown: Callable[[], bool]) -> float:
@@ -151,7 +118,7 @@ def _env(tmp: str) -> dict[str, str]:
 
 def measure(smoke: bool) -> dict[str, dict[str, list[float]]]:
     """Both apps' form and text latencies, in seconds."""
-    rounds = 3 if smoke else int(os.environ.get("CONCERTO_BENCH_ROUNDS", "20"))
+    rounds = 2 if smoke else int(os.environ.get("CONCERTO_BENCH_ROUNDS", "20"))
     text = TEXT[:6] if smoke else TEXT
     found: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -159,22 +126,19 @@ def measure(smoke: bool) -> dict[str, dict[str, list[float]]]:
         sid = make_session(folder)
         (Path(tmp) / "concerto_app.py").write_text(CONCERTO)
         (Path(tmp) / "bare.py").write_text(BARE)
-        ours = [sys.executable, str(Path(tmp) / "concerto_app.py"), str(folder), sid]
-        with TerminalDriver.spawn(ours, cols=80, rows=24, env=_env(tmp)) as term:
-            term.wait_for("Ressource 4", timeout=60)
-            forms = form_latencies(term, "Nouvelle ressource", rounds)
-            found["Concerto"] = {"form": forms, "text": text_latencies(term, text)}
-            term.press("escape")
-            term.press("ctrl+q")
-            term.wait_exit(10)
-        bare = [sys.executable, str(Path(tmp) / "bare.py")]
-        with TerminalDriver.spawn(bare, cols=80, rows=24, env=_env(tmp)) as term:
-            term.wait_for("ready", timeout=60)
-            forms = form_latencies(term, "Nouvelle ressource", rounds)
-            found["bare Textual"] = {"form": forms, "text": text_latencies(term, text)}
-            term.press("escape")
-            term.press("ctrl+q")
-            term.wait_exit(10)
+        apps = {
+            "Concerto": ([sys.executable, str(Path(tmp) / "concerto_app.py"), str(folder), sid],
+                         "Ressource 4"),
+            "bare Textual": ([sys.executable, str(Path(tmp) / "bare.py")], "ready"),
+        }  # fmt: skip
+        for name, (argv, ready) in apps.items():
+            with TerminalDriver.spawn(argv, cols=80, rows=24, env=_env(tmp)) as term:
+                term.wait_for(ready, timeout=60)
+                forms = form_latencies(term, "Nouvelle ressource", rounds)
+                found[name] = {"form": forms, "text": text_latencies(term, text)}
+                term.press("escape")
+                term.press("ctrl+q")
+                term.wait_exit(10)
     return found
 
 
