@@ -2,7 +2,8 @@
 
 For the French demo and a 1,000-record session (the demo's plan replicated): seconds to render
 the Markdown (the baseline), then each format, and the ratio. Goals: the .docx of 1,000 records
-in at most 2 s, the demo's PDF in at most 5 s. Then, in a real terminal, how long a typed key
+in at most 2 s, the demo's PDF in at most 5 s; the certified extract of one resolution (.docx)
+beside them. Then, in a real terminal, how long a typed key
 takes to show on screen, idle and while a PDF renders (goal: a median under 100 ms).
 ``--smoke``: the demo only, once, and a short echo probe (goals not enforced).
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from bench.minutes import CLOCK, record_count, scaled
 from tui.demo import demo_sessions
 from tui.export import render_minutes
-from tui.exporting import render_export
+from tui.exporting import render_export, render_extract_export
 from tui.model import Session
 
 NEEDS = ("pdftotext",)
@@ -109,6 +110,12 @@ def main(smoke: bool = False) -> bool:
         print(f"{name} ({record_count(session)} records): Markdown {base * 1000:.1f} ms (baseline)")
         for fmt in FORMATS:
             print(f"   {fmt:<5} {found[fmt]:7.3f} s   {found[fmt] / base:7.1f}× the Markdown")
+        number = session.decisions[-1].number or ""
+        extract = timed(
+            lambda s=session, n=number: render_extract_export(s, "docx", n), 1 if smoke else 3
+        )
+        print(f"   extract of one resolution (.docx) {extract:7.3f} s   "
+              f"{extract / base:7.1f}× the Markdown of the whole minutes")  # fmt: skip
         if name != "demo":
             passed = found["docx"] <= DOCX_LIMIT
             ok = ok and passed

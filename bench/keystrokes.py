@@ -1,4 +1,5 @@
-"""Issue 5 figure: bytes written per key typed into a record form field, beyond idle output.
+"""Issue 5 figure: bytes written per key typed into a record form field, beyond idle output;
+issue 18 figure: keys per task of a scripted facilitator, beside each budget (_facilitator.py).
 
 Concerto (the form of a new resource, over the resources step) and a bare Textual `Input` app
 run in a pseudo-terminal at 80×24, cursor blink off, Concerto's clock frozen, in the same run.
@@ -124,12 +125,37 @@ def main(smoke: bool = False) -> bool:
             bare, bare_typed, bare_idle = per_key(term, text)
             term.press("ctrl+q")
             term.wait_exit(10)
+        paced = facilitator(tmp, env, smoke)
     ratio = ours / bare if bare > 0 else float("inf")
     print(f"keys typed: {len(text)}, one every {PACE * 1000:.0f} ms, 80×24, blink off")
     print(f"Concerto record form: {ours:.1f} bytes/key ({ours_typed} typing, {ours_idle} idle)")
     print(f"bare Textual Input:   {bare:.1f} bytes/key ({bare_typed} typing, {bare_idle} idle)")
     print(f"ratio {ratio:.2f}× (limit {LIMIT}×)")
-    return ratio <= LIMIT
+    return ratio <= LIMIT and paced
+
+
+def facilitator(tmp: str, env: dict[str, str], smoke: bool) -> bool:
+    """The scripted facilitator (bench/_facilitator.py) in its own session, five participants."""
+    from matrix_data import people
+
+    from bench._facilitator import run
+    from tui.storage.store import SessionStore
+
+    folder = Path(tmp) / "meeting"
+    store = SessionStore(folder)
+    sid = store.create("Rencontre de la Table").id
+    handle = store.open(sid)
+    handle.session.participants, _others = people(5, 5)
+    handle.session.progress.screen = "skills"
+    handle.save(handle.session)
+    handle.close()
+    argv = [sys.executable, str(Path(tmp) / "concerto_app.py"), str(folder), sid]
+    with TerminalDriver.spawn(argv, cols=80, rows=24, env=env) as term:
+        term.wait_for("Aucune compétence", timeout=60)
+        ok = run(term, folder, sid, smoke)
+        term.press("ctrl+q")
+        term.wait_exit(10)
+    return ok
 
 
 if __name__ == "__main__":

@@ -146,6 +146,7 @@ def review_session(
         Agreement,
         Body,
         Indicator,
+        Monitoring,
         Objective,
         Resource,
         Role,
@@ -194,6 +195,7 @@ def review_session(
         )
     ]
     x.bodies = [Body(id="c1", label="Comité de coordination", decision_rule="consensus")]
+    x.monitoring = [Monitoring(id="f1", label="Bilan", indicators=["i1"], body="c1")]
     x.action_items = [ActionItem(id="t1", label="Envoyer le compte rendu", step="skills")]
     x.progress.screen = "review"
     h.save(x)

@@ -13,9 +13,12 @@ from tui.model import (
     AgendaItem,
     Agreement,
     Body,
+    Communication,
     Indicator,
+    Monitoring,
     Objective,
     Participant,
+    Participation,
     Resource,
     Role,
     Session,
@@ -141,6 +144,38 @@ def plan(session: Session) -> None:
     s.working_groups += [
         WorkingGroup(
             id="w1", label="GT transport", lead="p2", reports_to="c1", deadline=dt.date(2027, 4, 2)
+        ),
+    ]
+    s.participation += [
+        Participation(
+            id="m1",
+            label="Consultation des résidentes et résidents",
+            kind="consultation",
+            invited="Ménages du quartier",
+            date=dt.date(2027, 2, 10),
+            organiser="CDC",
+            actions=["a1"],
+        ),
+    ]
+    s.monitoring += [
+        Monitoring(
+            id="f1",
+            label="Tableau de bord trimestriel",
+            indicators=["i1", "i2", "i3"],
+            body="c1",
+            frequency="chaque trimestre",
+            tool="tableau de bord",
+        ),
+    ]
+    s.communication += [
+        Communication(
+            id="n1",
+            label="Informer de l'avancement",
+            audience="Partenaires",
+            channel="infolettre",
+            languages="français",
+            frequency="chaque mois",
+            responsible="Lise Gagnon",
         ),
     ]
     s.signals += [

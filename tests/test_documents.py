@@ -103,7 +103,7 @@ def test_the_workbook_has_one_typed_sheet_per_table() -> None:
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(session, "fr")))
     names = book.sheetnames
     assert names[:3] == ["Actions", "Ressources", "Matrice des compétences"]
-    assert len(names) == 12 and names[-2:] == ["Décisions", "Suivis"]
+    assert len(names) == 15 and names[-2:] == ["Décisions", "Suivis"]
     counts = [len(session.actions), len(session.resources), len(session.skills)]
     counts += [len(session.decisions), len(session.action_items)]
     sheets = [book[n] for n in names[:3] + names[-2:]]

@@ -95,7 +95,9 @@ def test_bracketed_paste_arrives_as_one_paste(sample: Callable[..., TerminalDriv
     driver = sample()
     driver.paste("alpha\nbeta\ngamma")
     driver.wait_for("pasted 3 lines: alpha | beta | gamma")
-    # Input keeps the first line only; no Enter key leaked out of the paste.
+    # Input keeps the first line only; no Enter key leaked out of the paste. The echo label is
+    # painted in a later frame than the paste label: wait for it, then check it exactly.
+    driver.wait_for("echo:alpha", line=3)
     assert driver.line(3) == "echo:alpha"
     assert driver.line(5) == "submitted:"
 

@@ -311,8 +311,8 @@ def test_the_matrix_follows_resizes(
         if cols >= 120:  # wide enough for every person's column
             term.wait_for("Karen")
         assert not term.exited
-    term.press("2")
-    term.wait_for("David Okafor (Alder Creek Public Library): level 2")
+    term.press("2")  # David's level; the cursor moves on to the next person
+    term.wait_for("Sylvie Thibodeau (Francophone Seniors' Club): level")
     session = SessionStore(data_dir)
 
     def saved_level() -> bool:

@@ -12,6 +12,7 @@ from tui.keymap import KEYMAP
 from tui.model import Action, Skill, status
 from tui.storage.store import SessionStore
 from tui.widgets.matrix import FIXED, STATUS, CompetencyMatrix
+from tui.widgets.matrix_text import STATUSES, SYMBOLS, status_word
 
 SKILLS = [  # id, label, required level, people needed
     ("k1", "Animation", 2, 1),
@@ -42,19 +43,18 @@ def _session(data_dir: Path, clock: Any, counter: Any, **extra: Any) -> tuple[Se
 
 
 class Cursor:
-    """Moves the matrix cursor with the arrow keys, from the first person of the first row."""
+    """Moves the matrix cursor with the arrow keys to a (row, person column)."""
 
     def __init__(self, pilot: Any) -> None:
         self.pilot = pilot
-        self.row = 0
-        self.col = 0
 
     async def go(self, row: int, col: int) -> None:
-        """Arrow keys from where the cursor is to (row, person column)."""
-        keys = ["down"] * (row - self.row) + ["up"] * (self.row - row)
-        keys += ["right"] * (col - self.col) + ["left"] * (self.col - col)
+        """Arrow keys from where the cursor is (a typed level moves it on) to the cell."""
+        matrix = self.pilot.app.screen.query_one(CompetencyMatrix)
+        at_row, at_col = matrix.cursor_row, matrix.cursor_column - len(FIXED)
+        keys = ["down"] * (row - at_row) + ["up"] * (at_row - row)
+        keys += ["right"] * (col - at_col) + ["left"] * (at_col - col)
         await self.pilot.press(*keys)
-        self.row, self.col = row, col
 
     async def put(self, row: int, col: int, *keys: str) -> None:
         """Go to a cell and type there."""
@@ -63,8 +63,11 @@ class Cursor:
 
 
 def _status_shown(matrix: CompetencyMatrix, row: int) -> str:
-    """The status word as drawn on the row's line of the table."""
-    return matrix.get_cell_at((row, FIXED.index(STATUS))).plain  # type: ignore[arg-type]
+    """The status drawn on the row (its symbol, with its word when there is room), as a word."""
+    shown = matrix.get_cell_at((row, FIXED.index(STATUS))).plain  # type: ignore[arg-type]
+    words = {SYMBOLS[s]: status_word(s) for s in STATUSES}
+    assert shown == shown[0] or shown == f"{shown[0]} {words[shown[0]]}"
+    return words[shown[0]]
 
 
 def _line(matrix: CompetencyMatrix, row: int) -> str:
@@ -87,14 +90,14 @@ async def test_filling_a_5x5_matrix_from_the_keyboard_stores_levels_flags_and_st
         await cur.put(0, 0, "2")  # Animation: Marie at 2 → available
         await cur.put(1, 0, "3")  # Finances, 2 needed: Marie 3, Jean 1 → fragile
         await cur.put(1, 1, "1")
-        await cur.put(2, 2, "2", "i")  # Subventions (3): Sophie 2 and interested → to develop
+        await cur.put(2, 2, "2", "+")  # Subventions (3): Sophie 2 and interested → to develop
         await cur.put(3, 3, "1")  # Communication (2): Luc 1, not interested → to source
-        await cur.put(3, 4, "0", "i")  # Nadia 0 and interested: too far below to count
+        await cur.put(3, 4, "0", "+")  # Nadia 0 and interested: too far below to count
         await cur.put(4, 4, "3")  # Logistique (1): Nadia 3 → available
         await pilot.pause()
         shown = [_status_shown(matrix, r) for r in range(5)]
         assert shown == ["disponible", "fragile", "à développer", "à aller chercher", "disponible"]
-        assert "à développer" in _line(matrix, 2)
+        assert "↗" in _line(matrix, 2)  # to develop: a symbol as well as a colour
         assert app.flush_now()
 
         saved = {k.id: k for k in store.load(sid).skills}
@@ -115,14 +118,14 @@ async def test_filling_a_5x5_matrix_from_the_keyboard_stores_levels_flags_and_st
         # One more level: Jean reaches 2 on Finances, the row's word changes on screen.
         await cur.put(1, 1, "2")
         await pilot.pause()
-        assert "disponible" in _line(matrix, 1) and "fragile" not in _line(matrix, 1)
+        assert _status_shown(matrix, 1) == "disponible" and "✓" in _line(matrix, 1)
         assert app.flush_now()
         assert status(store.load(sid).skills[1]) == "available"
 
         # Interest toggles off again.
         await cur.put(2, 2, "i")
         await pilot.pause()
-        assert "à aller chercher" in _line(matrix, 2)
+        assert "✗" in _line(matrix, 2) and _status_shown(matrix, 2) == "à aller chercher"
 
 
 async def test_organisation_view_shows_each_organisation_at_its_highest_level_read_only(
@@ -227,6 +230,10 @@ async def test_skills_and_people_are_added_edited_and_removed_from_the_keyboard(
         assert (person.name, person.organisation) == ("Rosalie Morin", "Ville")
         assert added.levels == {person.id: 3}
 
+        # A level typed on the last skill's last person moves on to the skill column
+        # (a capital typed there starts the next skill): back to Rosalie's column.
+        assert matrix.cursor_column == 0
+        await pilot.press(*["right"] * (len(FIXED) + len(matrix.columns_shown) - 1))
         await pilot.press("X", "y")  # remove the person and their levels
         await pilot.pause()
         await pilot.press("delete", "y")  # delete the skill

@@ -180,3 +180,72 @@ def test_a_v1_export_imports_with_its_outcomes_and_a_v2_one_keeps_none(data_dir:
     session.decisions[1].outcome = None
     again = parse_export(export_json(session).encode())
     assert again.decisions[1].outcome is None and again == session
+
+
+def test_v3_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
+    data_dir: Path,
+) -> None:
+    """v4 adds participation, follow-up and communication, and a working group's frequency:
+    a v3 file opens with every value as it was, the new fields empty, never guessed."""
+    path = place(data_dir, 3)
+    tables = load_checked(path)
+    tables["bodies"] = {
+        "1": {"id": "c1", "label": "Comité de coordination", "purpose": "", "members": "",
+              "decision_rule": "consensus", "frequency": "aux 6 semaines", "channel": "",
+              "convener": ""},
+    }  # fmt: skip
+    tables["working_groups"] = {
+        "1": {"id": "w1", "label": "GT transport", "mandate": "Trajet pilote; hebdomadaire au "
+              "lancement", "deliverable": "", "lead": None, "members": "", "reports_to": "c1",
+              "deadline": "2027-04-02"},
+    }  # fmt: skip
+    path.write_text(json.dumps(tables, ensure_ascii=False), "utf-8")
+    v3 = path.read_bytes()
+    handle = SessionStore(data_dir).open("fixture")
+    session = handle.session
+    handle.close()
+    migrated = load_checked(path)
+    assert migrated["meta"]["1"]["schema_version"] == CURRENT_SCHEMA_VERSION
+    for table, docs in tables.items():
+        for key, doc in docs.items():
+            if table != "meta":  # every v3 value is there, unchanged
+                assert {f: migrated[table][key][f] for f in doc} == doc, (table, key)
+    assert migrated["working_groups"]["1"]["frequency"] == ""
+    assert {name: migrated[name] for name in ("participation", "monitoring", "communication")} == {
+        "participation": {},
+        "monitoring": {},
+        "communication": {},
+    }
+    (group,) = session.working_groups
+    assert (group.frequency, group.mandate, group.reports_to) == (
+        "",
+        "Trajet pilote; hebdomadaire au lancement",
+        "c1",
+    )
+    assert (session.participation, session.monitoring, session.communication) == ([], [], [])
+    assert backup_path(path, 3).read_bytes() == v3
+
+
+def test_v4_records_open_with_the_v5_fields_saying_nothing(data_dir: Path) -> None:
+    """v5 adds a lead organisation, arrival and departure times, a decision's time, voiding and
+    an agreement type in words: a v4 file opens with every value as it was, none of them set."""
+    path = place(data_dir, 4)
+    v4 = load_checked(path)
+    before = path.read_bytes()
+    handle = SessionStore(data_dir).open("fixture")
+    session = handle.session
+    handle.close()
+    migrated = load_checked(path)
+    assert migrated["meta"]["1"]["schema_version"] == 5
+    for table, docs in v4.items():
+        for key, doc in docs.items():
+            if table != "meta":  # additive: every v4 value is there, unchanged
+                assert {f: migrated[table][key][f] for f in doc} == doc, (table, key)
+    assert session.decisions and session.participants and session.roles
+    assert all(
+        (d.taken_at, d.voided, d.void_reason) == (None, False, "") for d in session.decisions
+    )
+    assert all((p.arrived_at, p.left_at) == (None, None) for p in session.participants)
+    assert all(r.lead_org == "" for r in session.roles)
+    assert all(g.kind_other == "" for g in session.agreements)
+    assert backup_path(path, 4).read_bytes() == before

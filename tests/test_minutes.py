@@ -104,6 +104,8 @@ def test_every_record_of_the_demo_is_in_the_minutes(lang: str, mode: str) -> Non
         texts += [r.label for r in getattr(session, name)]
     for name in ("objectives", "indicators", "bodies", "working_groups", "signals"):
         texts += [r.label for r in getattr(session, name)]
+    for name in ("participation", "monitoring", "communication"):  # step 7's other modes
+        texts += [r.label for r in getattr(session, name)]
     texts += [r.label for r in session.action_items] + [r.label for r in session.parking]
     texts += [d.text for d in session.decisions] + [a.reason for a in session.acceptances]
     missing = [text for text in texts if typeset(text, lang) not in shown]  # as typeset
@@ -121,8 +123,8 @@ def test_french_minutes_use_quebec_words_and_formats() -> None:
     text = render_minutes(demo()["fr"], "formal", "fr")
     assert text.startswith("# Procès-verbal — ")
     assert "**PROJET**" in text
-    motion = "Proposée par Geneviève Lapointe, appuyée par Samuel Côté. Adoptée à l'unanimité."
-    assert motion in text
+    motion = "Il est proposé par Geneviève Lapointe, appuyé par Samuel Côté, et résolu\u00a0:"
+    assert f"**Résolution TCSA-2026-11-25-01**\n\n{motion}\n\n" in text
     assert "Adoptée à la majorité (5 pour, 0 contre, 1 abstention)." in text
     assert "31\u00a0000\u00a0$" in text and "4\u00a0850,75\u00a0$" in text
     assert "de 9 h 30 à 12 h 05" in text  # to the adjournment, not the scheduled end (12 h 15)
@@ -141,7 +143,7 @@ def test_english_minutes_use_canadian_formats() -> None:
 def test_summary_mode_leaves_out_movers_but_keeps_every_chosen_outcome() -> None:
     text = render_minutes(demo()["fr"], "summary", "fr")
     assert text.startswith("# Compte rendu — ")
-    assert "Proposée par" not in text and "Quorum" not in text
+    assert "Il est proposé par" not in text and "Quorum" not in text
     assert "\n\nReportée.\n\n" in text
     assert "\n\nAdoptée par consensus.\n\n" in text
 

@@ -65,7 +65,7 @@ async def test_the_preview_shows_the_session_minutes(make_app, data_dir, clock) 
         text = shown(screen)
         assert f"Compte rendu — {typeset(session.meeting.title, 'fr')}" in text
         assert session.participants[0].name in text
-        assert "Proposée par" not in text  # the demo session is a summary
+        assert "Il est proposé par" not in text  # the demo session is a summary
         assert screen.markdown == render_minutes(session, "summary", "fr")
 
 
@@ -187,7 +187,7 @@ async def test_m_switches_to_formal_minutes_and_keeps_it(make_app, data_dir, clo
     async with app.run_test(size=SIZE) as pilot:
         screen = await minutes_shown(app, pilot)
         await pilot.press("m")
-        await until(pilot, lambda: not screen.rendering and "Proposée par" in shown(screen))
+        await until(pilot, lambda: not screen.rendering and "Il est proposé par" in shown(screen))
         assert shown(screen).startswith("Procès-verbal — ")
         await pilot.press("e")
         await until(pilot, lambda: len(exports(data_dir)) == 1)
@@ -217,7 +217,9 @@ async def test_a_read_only_session_switches_the_preview_only(make_app, data_dir,
         async with app.run_test(size=SIZE) as pilot:
             screen = await minutes_shown(app, pilot)
             await pilot.press("m")
-            await until(pilot, lambda: not screen.rendering and "Proposée par" in shown(screen))
+            await until(
+                pilot, lambda: not screen.rendering and "Il est proposé par" in shown(screen)
+            )
     finally:
         writer.close()
     assert stored(data_dir, sid).meeting.mode == "summary"

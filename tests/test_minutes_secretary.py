@@ -84,9 +84,11 @@ def test_a_vote_counting_more_than_the_members_present_is_an_open_point(lang: st
 
 VOTE = {"fr": "Adoptée à la majorité (3 pour).", "en": "Carried by a majority (3 for)."}
 VOIDED = {
-    "fr": ("**Décision 2026-12-04-01** — **ANNULÉE**", "*Annulée\u00a0: inscrite par erreur*"),
-    "en": ("**Decision 2026-12-04-01** — **VOIDED**", "*Voided: recorded by mistake*"),
+    "fr": ("Décision 2026-12-04-01", "ANNULÉE", "*Annulée\u00a0: inscrite par erreur*"),
+    "en": ("Decision 2026-12-04-01", "VOIDED", "*Voided: recorded by mistake*"),
 }
+RESOLVED = {"fr": "Il est résolu\u00a0:", "en": "Resolved:"}
+"""A procès-verbal's lead of a resolution carried with no mover noted."""
 
 
 @pytest.mark.parametrize(("lang", "mode"), CASES)
@@ -99,14 +101,21 @@ def test_a_voided_decision_keeps_its_number_struck_through_with_its_reason(
         update={"voided": True, "void_reason": reason}
     )
     text = render_minutes(session, mode, lang)
-    lead, why = VOIDED[lang]
-    assert f"{lead}\n\n~~Adopter l'ordre du jour~~\n\n~~{VOTE[lang]}~~\n\n{why}\n" in text
+    name, mark, why = VOIDED[lang]
+    if mode == "formal":  # a procès-verbal's resolution: its lead struck through too
+        name = name.replace("Décision", "Résolution").replace("Decision", "Resolution")
+        motion = f"~~{RESOLVED[lang]}~~\n\n"
+    else:
+        motion = ""
+    struck = f"~~Adopter l'ordre du jour~~\n\n~~{VOTE[lang]}~~"
+    assert f"**{name}** — **{mark}**\n\n{motion}{struck}\n\n{why}\n" in text
     number = "2026-12-04-02"
     assert number in text  # the next decision keeps its own number
     # What Word, OpenDocument and PDF get from the Markdown: the text struck through.
     runs = [r for node in document_tree(text) for r in getattr(node, "runs", ())]
-    struck = [r.text for r in runs if r.strike]
-    assert struck == ["Adopter l'ordre du jour", VOTE[lang]]
+    struck_runs = [r.text for r in runs if r.strike]
+    lead = [RESOLVED[lang]] if mode == "formal" else []
+    assert struck_runs == [*lead, "Adopter l'ordre du jour", VOTE[lang]]
     assert "<s>Adopter l'ordre du jour</s>" in minutes_parser().render(text)
     # A voided decision needs no outcome and counts in no vote check.
     assert not [it for it in review(session) if it.record_id == "d1"]

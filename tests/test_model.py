@@ -144,6 +144,7 @@ def test_review_lists_the_open_points_step_by_step() -> None:
         ("resources", "broken_link"),
         ("roles", "no_lead"),
         ("objectives", "no_collector"),
+        ("coordination", "not_followed"),  # no follow-up reviews « Familles »
     ]
 
 

@@ -20,7 +20,9 @@ from tui.screens.dialogs import Confirm
 from tui.screens.lists import LiveLists
 from tui.storage.store import SessionStore
 
-ADOPTION = re.compile(r"Adopt[ée]e|Carried|Rejet|Defeated|Report[ée]e|Deferred|dépôt|Tabled")
+ADOPTION = re.compile(
+    r"Adopt[ée]e|Carried|Rejet|Defeated|Report[ée]e|Deferred|dépôt|Tabled|[Rr][ée]solu\b|[Rr]esolved"
+)
 
 
 def _stored_decisions(data_dir: Path, sid: str) -> list[dict[str, Any]]:
@@ -30,7 +32,7 @@ def _stored_decisions(data_dir: Path, sid: str) -> list[dict[str, Any]]:
 
 
 def _decisions_section(text: str) -> str:
-    found = re.search(r"^## D[ée]cisions\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    found = re.search(r"^## (?:D[ée]cisions|R[ée]solutions)\n(.*?)(?=^## |\Z)", text, re.M | re.S)
     assert found is not None, text
     return found.group(1)
 

@@ -57,14 +57,36 @@ def test_step_form_in_english(snap_compare, make_app, data_dir, clock, step) -> 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_form)
 
 
+def on_tab(pane_id: str, *keys: str):  # type: ignore[no-untyped-def]
+    """Show the tab ``pane_id``, then press ``keys``."""
+
+    async def show(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        pilot.app.screen.show_tab(pane_id)
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+    return show
+
+
 @pytest.mark.parametrize("tab", ["participants", "agenda"])
 def test_meeting_tab(snap_compare, make_app, data_dir, clock, tab) -> None:  # type: ignore[no-untyped-def]
     sid = write_plan(data_dir, clock, screen="meeting")
     app = make_app(session_id=sid)
+    assert snap_compare(app, terminal_size=SIZE, run_before=on_tab(f"tab-{tab}"))
 
-    async def show(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
-        pilot.app.screen.show_tab(f"tab-{tab}")
-        await pilot.pause()
 
+@pytest.mark.parametrize("tab", ["participation", "monitoring", "communication"])
+def test_coordination_tab(snap_compare, make_app, data_dir, clock, tab) -> None:  # type: ignore[no-untyped-def]
+    sid = write_plan(data_dir, clock, screen="coordination")
+    app = make_app(session_id=sid)
+    assert snap_compare(app, terminal_size=SIZE, run_before=on_tab(f"tab-{tab}"))
+
+
+def test_coordination_tab_in_english(snap_compare, make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    sid = write_plan(data_dir, clock, screen="coordination", minutes_lang="en")
+    app = make_app(session_id=sid, lang="en")
+    show = on_tab("tab-monitoring", "enter")  # the follow-up's form
     assert snap_compare(app, terminal_size=SIZE, run_before=show)

@@ -40,12 +40,10 @@ async def test_undo_and_redo_a_matrix_level_say_what_they_did(
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.focused, CompetencyMatrix))
-        await pilot.press("2", "right", "3", "i")  # Marie 2, Jean 3 and interested
+        await pilot.press("2", "3")  # Marie 2, Jean 3 (a typed level moves on to the next)
         assert saved(data_dir, app).skills[0].levels == {"p01": 2, "p02": 3}
-        await pilot.press("ctrl+z")  # the interest
         await pilot.press("ctrl+z")  # Jean's level
-        skill = saved(data_dir, app).skills[0]
-        assert (skill.levels, skill.interested) == ({"p01": 2}, [])
+        assert saved(data_dir, app).skills[0].levels == {"p01": 2}
         assert messages(app)[-1] == "Annulé : modification de « Animation »"
         await pilot.press("ctrl+y")
         assert saved(data_dir, app).skills[0].levels == {"p01": 2, "p02": 3}
@@ -220,3 +218,26 @@ async def test_keys_typed_with_a_dialog_open_never_reach_the_matrix(
         assert app.flush_now()
         assert app.ctx.session.skills[0].levels == {}
     assert _content(path.read_bytes()) == _content(before)
+
+
+async def test_a_record_edited_then_deleted_comes_back_with_ctrl_z(
+    make_app: Any, data_dir: Path, clock: Any
+) -> None:
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "resources")
+        Terminal(app).write(ENTER + " 2027")  # edit: the cursor is at the end of the label
+        await until(pilot, lambda: app.ctx.session.resources[0].label.endswith("2027"))
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.focused).__name__ == "RecordTable")
+        await pilot.press("delete")
+        await until(pilot, lambda: not app.ctx.session.resources)
+        assert saved(data_dir, app).resources == []
+        await pilot.press("ctrl+z")
+        assert [r.label for r in saved(data_dir, app).resources] == ["Subvention Centraide 2027"]
+        assert messages(app)[-1] == "Annulé : suppression de « Subvention Centraide 2027 »"
+        await pilot.press("ctrl+z")
+        assert [r.label for r in saved(data_dir, app).resources] == ["Subvention Centraide"]
+        assert messages(app)[-1] == "Annulé : modification de « Subvention Centraide 2027 »"
+        await until(pilot, lambda: "Subvention Centraide" in _table_text(app))

@@ -24,6 +24,7 @@ from tui.model import SCREENS, utcnow
 from tui.model.clean import clean_text
 from tui.shutdown import ShutdownMixin, write_crash_log
 from tui.storage.store import SessionStore, new_session_id
+from tui.syncing import SyncCommand
 from tui.typeahead import InOrderKeys
 from tui.widgets.toasts import OneMessage
 
@@ -35,7 +36,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(ShutdownMixin, InOrderKeys, OneMessage, App[int]):
+class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
@@ -203,7 +204,7 @@ class ConcertoApp(ShutdownMixin, InOrderKeys, OneMessage, App[int]):
         tables = None if tables is None else list(tables)
         history, session = self.ctx.history, self.ctx.session
         if undoable and self.typing:
-            history.record(session, tables, group=_typing_into(self.focused))
+            history.record(session, tables, group=self.typing_group)
         else:
             history.seen(session, tables)
         self.ctx.mark(tables)
@@ -282,6 +283,9 @@ class ConcertoApp(ShutdownMixin, InOrderKeys, OneMessage, App[int]):
             if action is not None:
                 key = command.key_display or command.key
                 yield SystemCommand(command.palette_text(), _("Key: {key}", key=key), action)
+        if "sync" not in seen:  # everywhere: on home it has a key of its own
+            text = f"{_('session')}: {_('Sync')}"
+            yield SystemCommand(text, _("Share the sessions through git"), self.action_sync)
         yield from getattr(screen, "extra_commands", lambda: [])()
 
     def action_command_palette(self) -> None:
@@ -340,13 +344,6 @@ class ConcertoApp(ShutdownMixin, InOrderKeys, OneMessage, App[int]):
         screen = self.screen
         if not isinstance(screen, HelpScreen):
             self.push_screen(HelpScreen(getattr(screen, "HELP", ""), screen_keys(screen)))
-
-
-def _typing_into(widget: object) -> object | None:
-    """The text field being typed into: its keys make one undo step."""
-    from textual.widgets import Input, TextArea
-
-    return widget if isinstance(widget, Input | TextArea) else None
 
 
 def _session_screen_type() -> type:

@@ -75,6 +75,11 @@ def build_parser() -> Parser:
     e.add_argument("--mode", choices=("summary", "formal"), help=_("minutes mode"))
     e.add_argument("-o", "--output", metavar=_("FILE"), help=_("file to write, or - for stdout"))
     e.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    e.add_argument(
+        "--extract",
+        metavar=_("NUMBER"),
+        help=_("certified extract of one resolution: its number, or the number's last part"),
+    )
     i = sub.add_parser("import", help=_("import a session exported as JSON"))
     i.add_argument("file")
     a = sub.add_parser("import-actions", help=_("import the plan's actions from a spreadsheet"))
@@ -84,7 +89,9 @@ def build_parser() -> Parser:
     d.add_argument("id")
     r = sub.add_parser("restore", help=_("restore a session from the trash or a backup"))
     r.add_argument("id")
-    r.add_argument("--backup", type=int, metavar="N", help=_("restore backup number N"))
+    which = r.add_mutually_exclusive_group()
+    which.add_argument("--backup", type=int, metavar="N", help=_("restore backup number N"))
+    which.add_argument("--at", metavar="REF", help=_("restore the state at a change or a date"))
     sub.add_parser("demo", help=_("write the demo sessions"))
     rm = sub.add_parser("room", help=_("share a live read-only view of a session (web page)"))
     rm.add_argument("id")
@@ -98,6 +105,9 @@ def build_parser() -> Parser:
     # The app runs the room as its child: it reads the address alone and stops it by closing
     # the child's standard input.
     rm.add_argument("--for-app", action="store_true", help=argparse.SUPPRESS)
+    from tui.sync.commands import add_parsers
+
+    add_parsers(sub)  # sync, history, show
     return p
 
 

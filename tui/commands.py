@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from tui.cli import CliError, emit_json
-from tui.i18n import _, get_language
+from tui.i18n import _, _n, get_language
 from tui.i18n.errors import describe_error
 from tui.messages import damaged_reason, failure, store_error
 from tui.model.clean import clean_text
 from tui.storage.store import SessionStore, StoreError
+from tui.sync.commands import COMMANDS as SYNC_COMMANDS
+from tui.sync.commands import CommandFailed
 
 if TYPE_CHECKING:
+    from tui.exporting import Rendered
     from tui.model.session import Session
 
 
@@ -63,6 +66,8 @@ def cmd_list(args: argparse.Namespace, folder: Path, tz: str) -> int:
             line = f"{x.id}  {x.date or '----------'}  {x.minutes_lang}  {x.title}"
             if x.locked_by:
                 line += "  " + _("(open by {who})", who=x.locked_by)
+            if x.conflicts:
+                line += "  " + _n("({n} conflict)", "({n} conflicts)", x.conflicts)
         print(clean_text(line, multiline=False))
     return 0
 
@@ -91,7 +96,9 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
     except Exception as exc:  # a damaged file: say why, change nothing
         raise CliError(_describe_open_failure(exc)) from None
     try:
-        if args.format == "json":  # the session as stored
+        if args.extract is not None:
+            rendered = _extract(store, session, args.format, args.extract)
+        elif args.format == "json":  # the session as stored
             rendered = render_export(session, args.format)
         else:  # the minutes: adopted if a follow-up says so; a follow-up's show what changed
             shown, previous = minutes_inputs(store, session)
@@ -121,6 +128,32 @@ def cmd_export(args: argparse.Namespace, folder: Path, tz: str) -> int:
         ) from None
     print(path)
     return 0
+
+
+def _extract(store: SessionStore, session: Session, fmt: str, wanted: str) -> Rendered:
+    """The certified extract of one resolution, or one line saying why there is none."""
+    from tui.exporting import MINUTES_FORMATS, minutes_inputs, render_extract_export
+    from tui.model.resolution import ResolutionNotFound
+
+    if fmt not in MINUTES_FORMATS:
+        formats = ", ".join(MINUTES_FORMATS)
+        raise CliError(_("an extract is a document: --format {formats}", formats=formats))
+    shown, _previous = minutes_inputs(store, session)
+    try:
+        return render_extract_export(shown, fmt, wanted)
+    except ResolutionNotFound as exc:
+        number = clean_text(exc.wanted, multiline=False)[:40]
+        if exc.matches:
+            raise CliError(
+                _(
+                    "several resolutions end with {number}: {matches}",
+                    number=number,
+                    matches=", ".join(exc.matches),
+                )
+            ) from None
+        raise CliError(
+            _("no resolution numbered {number} in this session", number=number)
+        ) from None
 
 
 def _describe_open_failure(exc: Exception) -> str:
@@ -202,6 +235,10 @@ def cmd_delete(args: argparse.Namespace, folder: Path, tz: str) -> int:
 
 def cmd_restore(args: argparse.Namespace, folder: Path, tz: str) -> int:
     """Restore a session from the trash, or from one of its backups."""
+    if args.at is not None:
+        from tui.sync.commands import restore_at
+
+        return _one_line(restore_at)(args, folder, tz)
     store = _store(folder)
     try:
         if args.backup is not None:
@@ -248,3 +285,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, str], int]] = {
     "demo": cmd_demo,
     "room": cmd_room,
 }
+
+
+def _one_line(
+    command: Callable[[argparse.Namespace, Path, str], int],
+) -> Callable[[argparse.Namespace, Path, str], int]:
+    """A sync command whose refusals are the command line's one line."""
+
+    def run(args: argparse.Namespace, folder: Path, tz: str) -> int:
+        try:
+            return command(args, folder, tz)
+        except CommandFailed as exc:
+            raise CliError(str(exc)) from None
+
+    return run
+
+
+COMMANDS.update({name: _one_line(command) for name, command in SYNC_COMMANDS.items()})

@@ -18,7 +18,7 @@ from tui.i18n import N_, get_language, normalize_lang, t
 APP = "concerto"
 CONFIG_NAME = "config.toml"
 LOG_NAME = "concerto.log"
-KEYS = ("lang", "theme", "tz", "bell")
+KEYS = ("lang", "theme", "tz", "bell", "facilitator")
 _SHOWN_MAX = 40
 
 
@@ -42,6 +42,8 @@ class Config:
     theme: str | None = None
     tz: str | None = None
     bell: bool = True
+    facilitator: str | None = None
+    """The facilitator's name: the author of the changes this computer syncs."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
@@ -176,6 +178,13 @@ def _parse(data: Mapping[str, Any], path: Path) -> Config:
                 problems.append(
                     _problem(N_("Preference bell: true or false is expected; ignored."))
                 )
+        elif key == "facilitator":
+            if isinstance(value, str) and value.strip() and value.isprintable():
+                values["facilitator"] = value.strip()[:200]
+            else:
+                problems.append(
+                    _problem(N_("Preference facilitator: a name is expected; ignored."))
+                )
         else:
             problems.append(
                 _problem(N_('Unknown preference "{key}" in {path}; ignored.'), path=path, key=key)
@@ -232,8 +241,10 @@ def toml_string(value: str) -> str:
 
 def dumps(cfg: Config) -> str:
     """The preferences as TOML; keys left unset are not written."""
-    lines = ["# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell."]
-    for key in ("lang", "theme", "tz"):
+    lines = [
+        "# Concerto preferences. Keys: lang (fr, en), theme, tz (IANA zone), bell, facilitator."
+    ]
+    for key in ("lang", "theme", "tz", "facilitator"):
         value = getattr(cfg, key)
         if value is not None:
             lines.append(f"{key} = {toml_string(value)}")

@@ -68,6 +68,26 @@ class SessionContext:
         self.error = None
         return True
 
+    def merge_in(self, base: bytes | None, theirs: bytes, *, ours_by: str = "") -> bool:
+        """Merge another computer's version of this session into it and save (a sync).
+
+        ``base`` is the version the other one started from; what was typed since is kept.
+        False when a side is damaged (nothing changes).
+        """
+        from tui.storage.codec import session_text
+        from tui.storage.merging import MergeRefused, merge_bytes, session_from_bytes
+
+        self.flush(final=True)
+        mine = session_text(self.session).encode("utf-8")
+        try:
+            merged = merge_bytes(base, mine, theirs, ours_by=ours_by)
+        except MergeRefused:
+            return False
+        self.session = session_from_bytes(merged)
+        self.history.seen(self.session)
+        self.mark(None)
+        return self.flush()
+
     def follow(self) -> bool:
         """For a read-only follower: take the writer's latest save; True if it changed."""
         fresh = self.handle.refresh()

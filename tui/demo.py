@@ -32,13 +32,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "agreements": (),
     "objectives": ("key", "label", "action", "deadline"),
     "indicators": (
-        "label", "objective", "kind", "unit", "baseline", "target", "deadline", "source",
+        "key", "label", "objective", "kind", "unit", "baseline", "target", "deadline", "source",
         "frequency", "collector",
     ),
     "bodies": ("key", "label", "decision_rule", "frequency", "channel", "convener", "purpose",
                "members"),
     "working_groups": ("label", "lead", "reports_to", "deadline", "deliverable", "members",
-                       "mandate"),
+                       "mandate", "frequency"),
+    "participation": ("label", "kind", "invited", "date", "frequency", "organiser", "actions"),
+    "monitoring": ("label", "indicators", "actions", "body", "frequency", "tool"),
+    "communication": ("label", "audience", "channel", "languages", "frequency", "responsible"),
     "signals": ("label", "kind", "state", "date", "source", "actions", "owner", "effect",
                 "adjustment"),
     "decisions": ("key", "step", "outcome", "moved_by", "seconded_by", "votes", "text"),
@@ -55,6 +58,8 @@ REFERENCES: dict[str, dict[str, str]] = {
     "objectives": {"action": "actions"},
     "indicators": {"objective": "objectives"},
     "working_groups": {"lead": "people", "reports_to": "bodies"},
+    "participation": {"actions": "actions"},
+    "monitoring": {"indicators": "indicators", "actions": "actions", "body": "bodies"},
     "signals": {"actions": "actions"},
     "action_items": {"decision": "decisions"},
 }
@@ -146,7 +151,7 @@ def build(spec: Spec, clock_now: dt.datetime, new_id: Callable[[], str]) -> Sess
     meeting = dict(spec["meeting"])
     meeting["date"] = b.day
     meeting["next_date"] = b.on(meeting.pop("next_in_days"))
-    for name in ("start_time", "end_time", "adjourned_at", "next_time"):
+    for name in ("start_time", "end_time", "opened_at", "adjourned_at", "next_time"):
         meeting[name] = dt.time.fromisoformat(meeting[name])
     data = {
         "id": new_id(),

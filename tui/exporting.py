@@ -48,11 +48,14 @@ class Rendered:
         return self.data.decode("utf-8")
 
 
-def export_stem(session: Session, fmt: str, mode: str | None, lang: str | None) -> str:
+def export_stem(
+    session: Session, fmt: str, mode: str | None, lang: str | None, *, kind: str = ""
+) -> str:
     """``<date>-<collective>-<kind>-<language>``, e.g.
     ``2026-12-04-table-de-concertation-en-securite-proces-verbal-fr``: the meeting's date (else
     the day it was created), the collective (else the title) cut at a word boundary, what the
-    file holds in the language it is written in, and that language."""
+    file holds (``kind``, else said by ``fmt`` and ``mode``) in the language it is written in,
+    and that language."""
     from tui.i18n import pt
     from tui.storage.exports import slugify
 
@@ -65,7 +68,7 @@ def export_stem(session: Session, fmt: str, mode: str | None, lang: str | None) 
         "summary": pt(lang, "file name", "meeting summary"),
         "formal": pt(lang, "file name", "minutes"),
     }
-    kind = kinds.get(fmt) or kinds[mode or meeting.mode]
+    kind = kind or kinds.get(fmt) or kinds[mode or meeting.mode]
     day = meeting.date or session.created.date()
     words = slugify(meeting.collective or meeting.title, limit=48).split("-")
     while len(words) > 1 and words[-1] in DANGLING:
@@ -114,6 +117,52 @@ def render_export(
 
         data = render_file(session, fmt, mode=mode, lang=lang, previous=previous, isolated=isolated)
     return Rendered(data, export_stem(session, fmt, mode, lang), fmt)
+
+
+def render_extract_export(
+    session: Session, fmt: str, wanted: str, *, lang: str | None = None, isolated: bool = False
+) -> Rendered:
+    """The certified extract of resolution ``wanted`` (its number, with or without the prefix,
+    or its last part) of ``session`` as ``fmt`` (a minutes format); raises
+    `tui.model.resolution.ResolutionNotFound`, and `ValueError` for a format that is not one."""
+    from tui.export.document import FILE_FORMATS, markdown_file
+    from tui.export.extract import render_extract
+    from tui.export.html import render_html
+    from tui.i18n import pt
+    from tui.model.resolution import find_resolution, resolution_number
+
+    if fmt not in MINUTES_FORMATS:
+        raise ValueError(f"not a format of the minutes: {fmt!r}")
+    lang = lang or session.meeting.minutes_lang
+    prefix = session.meeting.resolution_prefix
+    decision = find_resolution(session.decisions, prefix, wanted)
+    text = render_extract(session, decision, lang)
+    if fmt in FILE_FORMATS:
+        data = markdown_file(text, session, fmt, lang, isolated=isolated)
+    elif fmt == "html":
+        title = pt(lang, "extract", "Certified true extract of the minutes")
+        data = render_html(text, title, lang).encode("utf-8")
+    else:
+        data = text.encode("utf-8")
+    kind = f"{pt(lang, 'extract', 'extract')} {resolution_number(prefix, decision.number)}"
+    return Rendered(data, export_stem(session, fmt, None, lang, kind=kind), fmt)
+
+
+def export_extract(
+    store: SessionStore,
+    session: Session,
+    fmt: str,
+    wanted: str,
+    *,
+    lang: str | None = None,
+    force: bool = False,
+    keep_both: bool = False,
+) -> Path:
+    """Render the certified extract as the CLI does and write it to ``exports/``; off the loop.
+    A file of the same name raises `ExistsError` unless ``force`` or ``keep_both``."""
+    shown, _previous = minutes_inputs(store, session)
+    rendered = render_extract_export(shown, fmt, wanted, lang=lang, isolated=True)
+    return write_rendered(store.folder, rendered, force=force, keep_both=keep_both)
 
 
 def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Session | None]:

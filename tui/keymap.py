@@ -53,6 +53,7 @@ KEYMAP: tuple[Command, ...] = (
     Command("show_trash", "t", N_("Trash"), N_("session"), "home"),
     Command("demo", "d", N_("Demo sessions"), N_("session"), "home", show=False),
     Command("filter", "slash", N_("Filter"), N_("session"), "home", key_display="/"),
+    Command("sync", "s", N_("Sync"), N_("session"), "home", show=False),
     Command(
         "prev_screen",
         "f2",
@@ -120,7 +121,16 @@ KEYMAP: tuple[Command, ...] = (
     Command("level_2", "2", N_("Level 2: autonomous"), N_("matrix"), "matrix"),
     Command("level_3", "3", N_("Level 3: can train"), N_("matrix"), "matrix"),
     Command("toggle_interest", "i", N_("Interested"), N_("matrix"), "matrix"),
-    Command("decide", "d", N_("Follow-up"), N_("skill"), "matrix"),
+    Command(
+        "interest_last",
+        "plus",
+        N_("Interested: the level just typed"),
+        N_("matrix"),
+        "matrix",
+        show=False,
+        key_display="+",
+    ),
+    Command("decide", "d", N_("Record follow-up"), N_("skill"), "matrix"),
     Command(
         "follow_up_decision",
         "D",
@@ -149,6 +159,18 @@ KEYMAP: tuple[Command, ...] = (
     Command("accept", "a", N_("Accept as is"), N_("review"), "review"),
     Command("reopen", "u", N_("Reopen"), N_("review"), "review"),
     Command("toggle_accepted", "s", N_("Show accepted"), N_("review"), "review"),
+    Command(
+        "keep_first", "1", N_("Keep the first value"), N_("conflict"), "review", short=N_("First")
+    ),
+    Command(
+        "keep_second",
+        "2",
+        N_("Keep the second value"),
+        N_("conflict"),
+        "review",
+        short=N_("Second"),
+    ),
+    Command("write_value", "w", N_("Write the value"), N_("conflict"), "review", short=N_("Write")),
     # -- live capture: decisions, action items, parking lot, notes (scope "session") -----
     Command("capture_decision", "f4", N_("Decision"), N_("capture"), "session", key_display="F4"),
     Command(
@@ -193,6 +215,7 @@ KEYMAP: tuple[Command, ...] = (
     Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
     Command("void_decision", "v", N_("Void / restore"), N_("lists"), "lists"),
+    Command("extract", "x", N_("Certified extract"), N_("lists"), "lists", short=N_("Extract")),
     Command(
         "delete_item", "delete", N_("Delete"), N_("lists"), "lists", show=False, key_display="del"
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from tui.i18n import N_
 from tui.model import ActionItem, Decision, ParkingItem, Session
 from tui.model.clean import local_time
+from tui.model.numbering import next_number
 
 Kind = Literal["decision", "action", "parking", "note"]
 PREFIXES: dict[str, Kind] = {"d": "decision", "a": "action", "p": "parking", "n": "note"}
@@ -119,14 +120,6 @@ def complete_name(value: str, names: Sequence[str]) -> str | None:
 def local_day(now: dt.datetime, tz: str) -> dt.date:
     """The date of ``now`` in the meeting's time zone."""
     return now.astimezone(ZoneInfo(tz)).date()
-
-
-def next_number(numbers: Iterable[str | None], day: dt.date) -> str:
-    """The next decision number of ``day``: ``YYYY-MM-DD-NN``, after the highest one used."""
-    prefix = f"{day.isoformat()}-"
-    tails = [n[len(prefix) :] for n in numbers if n and n.startswith(prefix)]
-    used = [int(tail) for tail in tails if tail.isdigit()]
-    return f"{prefix}{max(used, default=0) + 1:02d}"
 
 
 def add_decision(session: Session, decision: Decision, now: dt.datetime, tz: str) -> Decision:

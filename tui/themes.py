@@ -56,3 +56,20 @@ def pick_theme(preference: str | None, env: Mapping[str, str], no_color: bool) -
     if terminal_colors(env) <= 16 and not no_color:
         return ANSI
     return THEMES.get(preference or "dark", THEMES["dark"])[0]
+
+
+STATUS_COLORS: dict[str, tuple[str, str, str, str]] = {
+    "ansi": ("ansi_green", "ansi_yellow", "ansi_cyan", "ansi_red"),
+    "dark": ("#5fd75f", "#ffd700", "#5fafff", "#ff5f87"),
+    "light": ("#008700", "#af5f00", "#005fd7", "#d70000"),
+}
+"""Competency statuses (available, fragile, to develop, to source): four hues apart in 16
+colours (the ANSI theme), and xterm-256 palette entries (exact in 256 colours, unchanged in
+true colour) for the other themes, so that no two statuses ever share a colour."""
+STATUS_ORDER = ("available", "fragile", "to_develop", "to_source")
+
+
+def status_colors(theme: Theme) -> dict[str, str]:
+    """The colour of each competency status in ``theme`` (a Textual colour name or hex)."""
+    kind = "ansi" if theme.name.startswith("ansi") else "dark" if theme.dark else "light"
+    return dict(zip(STATUS_ORDER, STATUS_COLORS[kind], strict=True))

@@ -121,8 +121,12 @@ def agenda_status(session: Session, now: dt.datetime) -> AgendaStatus:
     return AgendaStatus(item.label, text, True, end)
 
 
-def next_item(session: Session, now: dt.datetime) -> AgendaItem | None:
-    """Close the running item (adding its time) and start the next one; None at the end."""
+def next_item(session: Session, now: dt.datetime, tz: str) -> AgendaItem | None:
+    """Close the running item (adding its time) and start the next one; None at the end.
+
+    The first item to start opens the meeting: its time (local to ``tz``, to the minute) is
+    recorded for the minutes, unless one was typed already.
+    """
     item = current_item(session)
     if item is None and finished(session):
         return None
@@ -137,6 +141,8 @@ def next_item(session: Session, now: dt.datetime) -> AgendaItem | None:
     session.progress.agenda_started = now
     if session.progress.meeting_started is None:
         session.progress.meeting_started = now
+        if session.meeting.opened_at is None:
+            session.meeting.opened_at = local_time(now, tz)
     return session.agenda[position]
 
 

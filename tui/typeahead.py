@@ -30,6 +30,7 @@ from textual.app import ScreenStackError
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.widgets import Input, TextArea
 
 SETTLE_TIMEOUT = 5.0
 """Seconds one key may be waited on before the next is routed anyway (never a deadlock)."""
@@ -49,6 +50,11 @@ else:
 def _resolve(done: asyncio.Future[None]) -> None:
     if not done.done():  # the wait may have been given up (a timeout)
         done.set_result(None)
+
+
+def _is_field(widget: object) -> bool:
+    """A text field: what is typed while it has the focus is its text."""
+    return isinstance(widget, Input | TextArea)
 
 
 def _busy(nodes: list[MessagePump]) -> bool:
@@ -98,6 +104,8 @@ class InOrderKeys(_AppBase):
 
     _routing: asyncio.Task[Any] | None = None
     _deadline: float = 0.0
+    _typed_into: MessagePump | None = None
+    """The field that text was sent to without waiting: drained before the next command."""
     _waits: list[asyncio.Future[None]] = []  # replaced, never mutated
     _unordered: bool = False
     """Set when the app is leaving (a signal): keys are then routed at once, as Textual does."""
@@ -131,12 +139,42 @@ class InOrderKeys(_AppBase):
     @property
     def typing(self) -> bool:
         """True while a key or a paste is being handled (a change is then the facilitator's)."""
-        return self._routing is not None
+        return self._routing is not None or self._typed_into is not None
+
+    @property
+    def typing_group(self) -> object | None:
+        """The text field that has the focus: the keys typed into it make one undo step."""
+        return self.focused if _is_field(self.focused) else None
+
+    def _is_text(self, event: events.Key | events.Paste, target: object) -> bool:
+        """A character or a paste for the text field that has the focus, which no binding takes.
+
+        Text goes straight to the field, in order, as Textual sends it: no waiting. Only the
+        next key that is not text waits for it to land.
+        """
+        if not _is_field(target):
+            return False
+        if isinstance(event, events.Paste):
+            return True
+        if not event.is_printable:
+            return False
+        for _namespace, bindings in self.screen._binding_chain:
+            if any(b.priority for b in bindings.key_to_bindings.get(event.key, ())):
+                return False
+        return True
 
     async def _route(self, event: events.Key | events.Paste) -> None:
         if not self.screen_stack:  # the app is closing
             return
         screen = self.screen
+        if self._is_text(event, self.focused):
+            assert self.focused is not None
+            self.focused._forward_event(event)
+            self._typed_into = self.focused
+            return
+        if self._typed_into is not None:  # what was typed lands before this key acts
+            typed, self._typed_into = self._typed_into, None
+            await self._drain(typed)
         if isinstance(event, events.Key):
             self.app_focus = True
             if screen.maximized is not None and event.key == "escape" and self.escape_to_minimize:

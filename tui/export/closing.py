@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from tui.export.blocks import Block, bullets, field, fields, heading, table
+from tui.export.blocks import Block, bullets, fields, heading, sentence, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, lines, paragraphs
-from tui.export.opening import quorum
 from tui.i18n import pt, tn
 from tui.model.analysis import ReviewItem, review
 from tui.model.live import Decision
+from tui.model.resolution import resolution_number
 
 LEFT_OUT_OF_OPEN_POINTS = frozenset({"open_item"})
 """Review checks the open points leave out: open action items are in the action-item table."""
@@ -27,43 +27,23 @@ def _votes(c: Context, d: Decision) -> str:
     return ", ".join(parts)
 
 
-def outcome_sentence(c: Context, d: Decision) -> str:
+def outcome_sentence(c: Context, d: Decision, *, words: dict[str, str] | None = None) -> str:
     """The outcome as a sentence with its votes (« Adoptée à la majorité (7 pour, 0 contre). »).
 
     No outcome chosen: no adoption wording at all, only the votes if some were given.
+    ``words`` replaces the outcome words (an amendment's agree with « amendement »).
     """
     votes = _votes(c, d)
     if d.outcome is None:
         return pt(c.lang, "minutes", "Vote: {count}.", count=votes) if votes else ""
-    word = c.words.outcomes[d.outcome]
+    word = (words or c.words.outcomes)[d.outcome]
     word = word[:1].upper() + word[1:]
     return f"{word} ({votes})." if votes else f"{word}."
 
 
-def _motion(c: Context, d: Decision) -> str:
-    """Who moved and seconded, then the outcome and the votes (procès-verbal)."""
-    lang = c.lang
-    mover, seconder = inline(d.moved_by), inline(d.seconded_by)
-    parts: list[str] = []
-    if mover and seconder:
-        both = pt(
-            lang,
-            "minutes",
-            "Moved by {mover}, seconded by {seconder}.",
-            mover=mover,
-            seconder=seconder,
-        )
-        parts.append(both)
-    elif mover:
-        parts.append(pt(lang, "minutes", "Moved by {mover}.", mover=mover))
-    elif seconder:
-        parts.append(pt(lang, "minutes", "Seconded by {seconder}.", seconder=seconder))
-    parts.append(outcome_sentence(c, d))
-    return " ".join(p for p in parts if p)
-
-
 def decision(c: Context, d: Decision) -> list[Block]:
-    """One numbered decision: number and step, text, its outcome and (formal) the motion."""
+    """One numbered decision: number and step, text, its outcome (a procès-verbal's resolutions
+    are in `tui.export.resolutions`)."""
     lang = c.lang
     if d.number:
         lead = pt(lang, "minutes", "Decision {number}", number=inline(d.number))
@@ -73,14 +53,9 @@ def decision(c: Context, d: Decision) -> list[Block]:
     if d.step in c.words.steps:
         lead = f"{lead} — {c.words.steps[d.step]}"
     out = [lead, *paragraphs(d.text)]
-    closing = _motion(c, d) if c.formal else outcome_sentence(c, d)
+    closing = outcome_sentence(c, d)
     out = [*out, closing] if closing else out
-    if d.voided:
-        return voided(c, d, out)
-    present = quorum(c, d.taken_at) if c.formal and d.taken_at is not None else ""
-    return (
-        [*out, field(lang, pt(lang, "minutes attendance", "Quorum"), present)] if present else out
-    )
+    return voided(c, d, out) if d.voided else out
 
 
 def voided(c: Context, d: Decision, blocks: list[Block]) -> list[Block]:
@@ -114,7 +89,11 @@ def action_items(c: Context, level: int = 2) -> list[Block]:
     for item in c.session.action_items:
         what = cell(item.label)
         linked = c.decisions.get(item.decision) if item.decision else None
-        if linked is not None and linked.number:
+        if linked is not None and linked.number and c.formal:
+            prefix = c.session.meeting.resolution_prefix
+            number = inline(resolution_number(prefix, linked.number))
+            what = f"{what} {pt(lang, 'resolution', '(resolution {number})', number=number)}"
+        elif linked is not None and linked.number:
             ref = pt(lang, "minutes", "(decision {number})", number=inline(linked.number))
             what = f"{what} {ref}"
         if item.carried_from:
@@ -220,10 +199,5 @@ def adjournment(c: Context, level: int = 2) -> list[Block]:
         return []
     return [
         heading(level, pt(c.lang, "minutes section", "Adjournment")),
-        _sentence(pt(c.lang, "minutes", "The meeting was adjourned at {time}.", time=c.time(end))),
+        sentence(pt(c.lang, "minutes", "The meeting was adjourned at {time}.", time=c.time(end))),
     ]
-
-
-def _sentence(text: str) -> str:
-    """One final period, even after a time that ends with one (9:00 p.m.)."""
-    return text[:-1] if text.endswith("..") else text

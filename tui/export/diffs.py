@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tui.export import modes
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell
 from tui.export.governance import accountability, period
@@ -96,7 +97,7 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
 
     action, deadline, status_name = col("Action"), col("Deadline"), col("Status")
     owner, type_name, source = col("Owner"), col("Type"), col("Source")
-    members, lead = col("Members"), col("Lead")
+    members, lead, frequency = col("Members"), col("Lead"), col("Frequency")
     actions = _view("action", action, lambda c, r: c.action(r.action))
     return {
         "actions": (
@@ -199,7 +200,7 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
             _view("purpose", col("Purpose"), _text("purpose")),
             _view("members", members, _text("members")),
             _view("decision_rule", col("Decision rule"), _rule),
-            _view("frequency", col("Frequency"), _text("frequency")),
+            _view("frequency", frequency, _text("frequency")),
             _view("channel", col("Channel"), _text("channel")),
             _view("convener", col("Convened by"), _text("convener")),
         ),
@@ -209,15 +210,40 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
             _view("deliverable", col("Deliverable"), _text("deliverable")),
             _view(("lead", "lead_org"), lead, lambda c, r: c.lead(r)),
             _view("members", members, _text("members")),
+            _view("frequency", frequency, _text("frequency")),
             _view("reports_to", col("Reports to"), lambda c, r: c.body(r.reports_to)),
             _view("deadline", deadline, _date("deadline")),
+        ),
+        "participation": (
+            _view("label", col("Mechanism"), _text("label")),
+            _view("kind", type_name, _participation_kind),
+            _view("invited", col("Who is invited"), _text("invited")),
+            _view(("date", "frequency"), col("When"), modes.when),
+            _view("organiser", col("Organized by"), _text("organiser")),
+            _view("actions", col("Actions"), modes.actions),
+        ),
+        "monitoring": (
+            _view("label", col("What is reviewed"), _text("label")),
+            _view("indicators", col("Indicators"), modes.indicators),
+            _view("actions", col("Actions"), modes.actions),
+            _view("body", col("Reviewed by"), modes.reviewer),
+            _view("frequency", frequency, _text("frequency")),
+            _view("tool", col("Tool or report"), _text("tool")),
+        ),
+        "communication": (
+            _view("label", col("Message or purpose"), _text("label")),
+            _view("audience", col("Audience"), _text("audience")),
+            _view("channel", col("Channel"), _text("channel")),
+            _view("languages", col("Languages"), _text("languages")),
+            _view("frequency", frequency, _text("frequency")),
+            _view("responsible", col("Responsible"), modes.responsible),
         ),
         "signals": (
             _view("label", col("Signal"), _text("label")),
             _view("source", source, _text("source")),
             _view("date", pt(lang, "minutes header", "Date"), _date("date")),
             _view("kind", type_name, lambda c, r: c.words.signal_kinds[r.kind]),
-            _view("actions", col("Actions affected"), _signal_actions),
+            _view("actions", col("Actions affected"), modes.actions),
             _view("effect", col("Anticipated effect"), _text("effect")),
             _view("adjustment", col("Adjustment"), _text("adjustment")),
             _view("owner", owner, _text("owner")),
@@ -234,8 +260,8 @@ def _rule(c: Context, r: Any) -> str:
     return EMPTY if r.decision_rule is None else c.words.decision_rules[r.decision_rule]
 
 
-def _signal_actions(c: Context, r: Any) -> str:
-    return ", ".join(c.action(a) for a in r.actions) or EMPTY
+def _participation_kind(c: Context, r: Any) -> str:
+    return EMPTY if r.kind is None else c.words.participation_kinds[r.kind]
 
 
 def changed_lines(

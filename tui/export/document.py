@@ -46,12 +46,20 @@ def render_file(
     Pure; a PDF raises `tui.export.pdf.PdfUnavailable` when WeasyPrint cannot load, and is
     rendered in a child process when ``isolated`` (see `tui.export.pdf.render_pdf`).
     """
+    lang = lang or session.meeting.minutes_lang
+    text = render_minutes(session, mode or session.meeting.mode, lang, previous=previous)
+    return markdown_file(text, session, fmt, lang, isolated=isolated)
+
+
+def markdown_file(
+    text: str, session: Session, fmt: str, lang: str, *, isolated: bool = False
+) -> bytes:
+    """The Markdown ``text`` of ``session``'s minutes (or of an extract of them) as a ``fmt``
+    file (docx, odt, pdf), with the minutes' page frame. Pure, as `render_file`."""
     if fmt not in FILE_FORMATS:
         raise ValueError(f"unknown minutes format: {fmt!r}")
     from tui.export.frame import page_frame
 
-    lang = lang or session.meeting.minutes_lang
-    text = render_minutes(session, mode or session.meeting.mode, lang, previous=previous)
     frame = page_frame(session, lang)
     if fmt == "pdf":
         from tui.export.pdf import render_pdf

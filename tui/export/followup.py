@@ -20,15 +20,16 @@ from tui.model.changes import StepChanges, plan_changes
 def _qualifier(c: Context, table: str) -> str:
     """What kind of record this is, where a step holds more than one kind of record."""
     lang = c.lang
-    if table == "people":
-        return pt(lang, "minutes change", "person in the matrix")
-    if table == "indicators":
-        return pt(lang, "minutes change", "indicator")
-    if table == "bodies":
-        return pt(lang, "minutes change", "coordination body")
-    if table == "working_groups":
-        return pt(lang, "minutes change", "working group")
-    return ""
+    kinds = {
+        "people": pt(lang, "minutes change", "person in the matrix"),
+        "indicators": pt(lang, "minutes change", "indicator"),
+        "bodies": pt(lang, "minutes change", "coordination body"),
+        "working_groups": pt(lang, "minutes change", "working group"),
+        "participation": pt(lang, "minutes change", "participation"),
+        "monitoring": pt(lang, "minutes change", "follow-up"),
+        "communication": pt(lang, "minutes change", "communication"),
+    }
+    return kinds.get(table, "")
 
 
 def _name(c: Context, table: str, label: str) -> str:

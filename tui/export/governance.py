@@ -8,6 +8,7 @@ from __future__ import annotations
 from tui.export.blocks import Block, bullets, field, heading, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, lines
+from tui.export.modes import modes
 from tui.i18n import pt
 from tui.model.plan import Agreement, Indicator, Objective
 
@@ -140,7 +141,7 @@ def objectives(c: Context, level: int) -> list[Block]:
 
 
 def coordination(c: Context, level: int) -> list[Block]:
-    """Coordination bodies and working groups."""
+    """Coordination bodies and working groups, then participation, follow-up, communication."""
     lang = c.lang
     out: list[Block] = []
     if c.session.bodies:
@@ -174,6 +175,7 @@ def coordination(c: Context, level: int) -> list[Block]:
             pt(lang, "minutes column", "Deliverable"),
             pt(lang, "minutes column", "Lead"),
             pt(lang, "minutes column", "Members"),
+            pt(lang, "minutes column", "Frequency"),
             pt(lang, "minutes column", "Reports to"),
             pt(lang, "minutes column", "Deadline"),
         ]
@@ -184,6 +186,7 @@ def coordination(c: Context, level: int) -> list[Block]:
                 cell(w.deliverable),
                 c.lead(w),
                 cell(w.members),
+                cell(w.frequency),
                 c.body(w.reports_to),
                 c.date(w.deadline),
             ]
@@ -191,7 +194,7 @@ def coordination(c: Context, level: int) -> list[Block]:
         ]
         title = pt(lang, "minutes section", "Working groups")
         out += [heading(level, title), table(headers, rows)]
-    return out
+    return out + modes(c, level)
 
 
 def watch(c: Context, level: int) -> list[Block]:

@@ -33,6 +33,7 @@ class Words:
     agreement_statuses: dict[str, str]
     indicator_kinds: dict[str, str]
     decision_rules: dict[str, str]
+    participation_kinds: dict[str, str]
     signal_kinds: dict[str, str]
     signal_states: dict[str, str]
     item_statuses: dict[str, str]
@@ -101,6 +102,12 @@ def words(lang: str) -> Words:
             "consent": pt(lang, "minutes decision rule", "Consent"),
             "vote": pt(lang, "minutes decision rule", "Vote"),
         },
+        participation_kinds={
+            "consultation": pt(lang, "minutes participation kind", "Consultation"),
+            "seat": pt(lang, "minutes participation kind", "Citizen seat"),
+            "survey": pt(lang, "minutes participation kind", "Survey"),
+            "event": pt(lang, "minutes participation kind", "Public event"),
+        },
         signal_kinds={
             "threat": pt(lang, "minutes signal kind", "Threat"),
             "opportunity": pt(lang, "minutes signal kind", "Opportunity"),
@@ -152,7 +159,11 @@ def _checks(lang: str) -> dict[str, str]:
         "no_target": pt(lang, "minutes", "No target set."),
         "no_baseline": pt(lang, "minutes", "Baseline unknown."),
         "no_collector": pt(lang, "minutes", "Nobody designated to collect the data."),
+        "not_followed": pt(lang, "minutes", "Reviewed by no follow-up."),
         "no_rule": pt(lang, "minutes", "Decision rule not specified."),
+        "no_date": pt(lang, "minutes", "Neither a date nor a frequency set."),
+        "no_body": pt(lang, "minutes", "No body designated to review it."),
+        "no_responsible": pt(lang, "minutes", "Nobody designated as responsible."),
         "no_adjustment": pt(lang, "minutes", "No adjustment planned yet."),
         "no_outcome": pt(lang, "minutes", "Outcome not recorded."),
         "votes_exceed_present": pt(

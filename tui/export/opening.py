@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.export.blocks import Block, bullets, field, fields, heading, table
+from tui.export.blocks import Block, bullets, field, fields, heading, sentence, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, paragraphs
 from tui.i18n import pt, tn
 from tui.i18n.fmt import format_minutes
 from tui.model.meeting import Participant, members_present
+
+
+def status_mark(c: Context) -> Block:
+    """« PROJET » while the minutes are not adopted, else when they were."""
+    m = c.session.meeting
+    lang = c.lang
+    if m.minutes_status == "adopted":
+        if m.adopted_on is None:
+            return pt(lang, "minutes", "Adopted.")
+        return pt(lang, "minutes", "Adopted on {date}.", date=c.date(m.adopted_on))
+    draft = pt(lang, "minutes", "DRAFT")
+    pending = pt(lang, "minutes", "subject to adoption at a future meeting")
+    return f"**{draft}** — {pending}"
 
 
 def title(c: Context) -> list[Block]:
@@ -18,21 +31,14 @@ def title(c: Context) -> list[Block]:
     lang = c.lang
     formal, summary = pt(lang, "minutes", "Minutes"), pt(lang, "minutes", "Meeting summary")
     kind = formal if c.formal else summary
-    if m.minutes_status == "adopted":
-        if m.adopted_on is None:
-            mark = pt(lang, "minutes", "Adopted.")
-        else:
-            mark = pt(lang, "minutes", "Adopted on {date}.", date=c.date(m.adopted_on))
-    else:
-        draft = pt(lang, "minutes", "DRAFT")
-        pending = pt(lang, "minutes", "subject to adoption at a future meeting")
-        mark = f"**{draft}** — {pending}"
+    mark = status_mark(c)
     when = ""
+    start = m.opened_at or m.start_time  # the opening when recorded, else the one planned
     end = m.adjourned_at  # never the scheduled end: the minutes would state it as a fact
-    if m.start_time is not None and end is not None:
-        when = pt(lang, "minutes", "{start} to {end}", start=c.time(m.start_time), end=c.time(end))
-    elif m.start_time is not None:
-        when = c.time(m.start_time)
+    if start is not None and end is not None:
+        when = pt(lang, "minutes", "{start} to {end}", start=c.time(start), end=c.time(end))
+    elif start is not None:
+        when = c.time(start)
     header = fields(
         lang,
         [
@@ -74,7 +80,7 @@ def quorum(c: Context, at: dt.time | None = None) -> str:
             present,
             total=members,
         )
-    return tn(
+    said = tn(
         c.lang,
         "{n} member present out of {total} at {time}.",
         "{n} members present out of {total} at {time}.",
@@ -82,6 +88,7 @@ def quorum(c: Context, at: dt.time | None = None) -> str:
         total=members,
         time=c.time(at),
     )
+    return sentence(said)
 
 
 def attendance(c: Context, level: int = 2) -> list[Block]:
@@ -107,8 +114,6 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
         (pt(lang, "minutes attendance", "Facilitator"), inline(m.facilitator)),
         (pt(lang, "minutes attendance", "Note-taker"), inline(m.note_taker)),
     ]
-    if c.formal:
-        roles.append((pt(lang, "minutes attendance", "Quorum"), quorum(c)))
     lines = [field(lang, name, value) for name, value in roles if value]
     if lines:
         out.append("\\\n".join(lines))

@@ -21,8 +21,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tui.export.labels import Words, words
+from tui.export.typography import typeset_session
 from tui.i18n import pt
+from tui.i18n.fmt import format_time
 from tui.model.competency import coverage, status
+from tui.model.live import Decision
 from tui.model.plan import Role, WorkingGroup
 from tui.model.session import Session
 
@@ -59,6 +62,7 @@ class _Names:
         self.actions = {a.id: a.code or a.label for a in s.actions}
         self.objectives = {o.id: o.label for o in s.objectives}
         self.bodies = {b.id: b.label for b in s.bodies}
+        self.indicators = {i.id: i.label for i in s.indicators}
         self.w = w
 
     def many(self, found: dict[str, str], ids: Iterable[str]) -> str:
@@ -80,11 +84,13 @@ def _columns(lang: str) -> dict[str, str]:
         pt(lang, "minutes column", "Accountability"),
         pt(lang, "minutes column", "Action"),
         pt(lang, "minutes column", "Action item"),
+        pt(lang, "minutes column", "Actions"),
         pt(lang, "minutes column", "Actions affected"),
         pt(lang, "minutes column", "Adjustment"),
         pt(lang, "minutes column", "Against"),
         pt(lang, "minutes column", "Agreement"),
         pt(lang, "minutes column", "Anticipated effect"),
+        pt(lang, "minutes column", "Audience"),
         pt(lang, "minutes column", "Available"),
         pt(lang, "minutes column", "Baseline"),
         pt(lang, "minutes column", "Body"),
@@ -108,16 +114,21 @@ def _columns(lang: str) -> dict[str, str]:
         pt(lang, "minutes column", "For"),
         pt(lang, "minutes column", "Frequency"),
         pt(lang, "minutes column", "Indicator"),
+        pt(lang, "minutes column", "Indicators"),
         pt(lang, "minutes column", "Informed"),
         pt(lang, "minutes column", "Kind"),
+        pt(lang, "minutes column", "Languages"),
         pt(lang, "minutes column", "Lead"),
         pt(lang, "minutes column", "Mandate"),
+        pt(lang, "minutes column", "Mechanism"),
         pt(lang, "minutes column", "Members"),
+        pt(lang, "minutes column", "Message or purpose"),
         pt(lang, "minutes column", "Moved by"),
         pt(lang, "minutes column", "Need"),
         pt(lang, "minutes column", "Needed"),
         pt(lang, "minutes column", "Number"),
         pt(lang, "minutes column", "Objective"),
+        pt(lang, "minutes column", "Organized by"),
         pt(lang, "minutes column", "Orientation"),
         pt(lang, "minutes column", "Outcome"),
         pt(lang, "minutes column", "Owner"),
@@ -125,6 +136,8 @@ def _columns(lang: str) -> dict[str, str]:
         pt(lang, "minutes column", "Purpose"),
         pt(lang, "minutes column", "Reports to"),
         pt(lang, "minutes column", "Required level"),
+        pt(lang, "minutes column", "Responsible"),
+        pt(lang, "minutes column", "Reviewed by"),
         pt(lang, "minutes column", "Seconded by"),
         pt(lang, "minutes column", "Signal"),
         pt(lang, "minutes column", "Skill"),
@@ -134,9 +147,14 @@ def _columns(lang: str) -> dict[str, str]:
         pt(lang, "minutes column", "Status"),
         pt(lang, "minutes column", "Target"),
         pt(lang, "minutes column", "Task"),
+        pt(lang, "minutes column", "Time"),
+        pt(lang, "minutes column", "Tool or report"),
         pt(lang, "minutes column", "Type"),
         pt(lang, "minutes column", "Unit"),
+        pt(lang, "minutes column", "Voided"),
+        pt(lang, "minutes column", "What is reviewed"),
         pt(lang, "minutes column", "Who"),
+        pt(lang, "minutes column", "Who is invited"),
         pt(lang, "minutes column", "Working group"),
     ]
     return dict(zip(COLUMNS, found, strict=True))
@@ -147,11 +165,13 @@ COLUMNS = (
     "Accountability",
     "Action",
     "Action item",
+    "Actions",
     "Actions affected",
     "Adjustment",
     "Against",
     "Agreement",
     "Anticipated effect",
+    "Audience",
     "Available",
     "Baseline",
     "Body",
@@ -175,16 +195,21 @@ COLUMNS = (
     "For",
     "Frequency",
     "Indicator",
+    "Indicators",
     "Informed",
     "Kind",
+    "Languages",
     "Lead",
     "Mandate",
+    "Mechanism",
     "Members",
+    "Message or purpose",
     "Moved by",
     "Need",
     "Needed",
     "Number",
     "Objective",
+    "Organized by",
     "Orientation",
     "Outcome",
     "Owner",
@@ -192,6 +217,8 @@ COLUMNS = (
     "Purpose",
     "Reports to",
     "Required level",
+    "Responsible",
+    "Reviewed by",
     "Seconded by",
     "Signal",
     "Skill",
@@ -201,15 +228,22 @@ COLUMNS = (
     "Status",
     "Target",
     "Task",
+    "Time",
+    "Tool or report",
     "Type",
     "Unit",
+    "Voided",
+    "What is reviewed",
     "Who",
+    "Who is invited",
     "Working group",
 )
 
 
 def sheets(session: Session, lang: str) -> list[Sheet]:
-    """The tables of the plan and of the meeting, as sheets in ``lang``."""
+    """The tables of the plan and of the meeting, as sheets in ``lang``, typed text typeset as in
+    the minutes."""
+    session = typeset_session(session, lang)
     w = words(lang)
     n = _Names(session, w)
     s = session
@@ -221,6 +255,13 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
 
     def amount(kind: str, value: Decimal | None) -> Cell:
         return Money(value) if kind == "financial" else value
+
+    def time(value: dt.time | None) -> str:
+        return "" if value is None else format_time(value, lang)
+
+    def voided(d: Decision) -> str:
+        """Why a decision was voided (« voided » when no reason was given); empty if it stands."""
+        return (d.void_reason or pt(lang, "minutes", "VOIDED")) if d.voided else ""
 
     people = [(pid, p.name) for pid, p in s.people_by_id().items()]
     return [
@@ -266,21 +307,38 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
                 "" if b.decision_rule is None else w.decision_rules[b.decision_rule],
                 b.frequency, b.channel, b.convener] for b in s.bodies]),
         Sheet(pt(lang, "workbook sheet", "Working groups"),
-              c("Working group", "Mandate", "Deliverable", "Lead", "Members", "Reports to",
-                "Deadline"),
+              c("Working group", "Mandate", "Deliverable", "Lead", "Members", "Frequency",
+                "Reports to", "Deadline"),
               [[g.label, g.mandate, g.deliverable, n.lead(g), g.members,
-                n.one(n.bodies, g.reports_to), g.deadline] for g in s.working_groups]),
+                g.frequency, n.one(n.bodies, g.reports_to), g.deadline]
+               for g in s.working_groups]),
+        Sheet(pt(lang, "workbook sheet", "Participation"),
+              c("Mechanism", "Type", "Who is invited", "Date", "Frequency", "Organized by",
+                "Actions"),
+              [[p.label, "" if p.kind is None else w.participation_kinds[p.kind], p.invited,
+                p.date, p.frequency, p.organiser, n.many(n.actions, p.actions)]
+               for p in s.participation]),
+        Sheet(pt(lang, "workbook sheet", "Plan follow-up"),
+              c("What is reviewed", "Indicators", "Actions", "Reviewed by", "Frequency",
+                "Tool or report"),
+              [[m.label, n.many(n.indicators, m.indicators), n.many(n.actions, m.actions),
+                n.one(n.bodies, m.body), m.frequency, m.tool] for m in s.monitoring]),
+        Sheet(pt(lang, "workbook sheet", "Communication"),
+              c("Message or purpose", "Audience", "Channel", "Languages", "Frequency",
+                "Responsible"),
+              [[m.label, m.audience, m.channel, m.languages, m.frequency, m.responsible]
+               for m in s.communication]),
         Sheet(pt(lang, "workbook sheet", "Signals"),
               c("Signal", "Type", "Source", "Date", "Actions affected", "Anticipated effect",
                 "Adjustment", "Owner", "State"),
               [[g.label, w.signal_kinds[g.kind], g.source, g.date, n.many(n.actions, g.actions),
                 g.effect, g.adjustment, g.owner, w.signal_states[g.state]] for g in s.signals]),
         Sheet(pt(lang, "workbook sheet", "Decisions"),
-              c("Number", "Decision", "Moved by", "Seconded by", "Outcome", "For", "Against",
-                "Abstentions"),
-              [[d.number or "", d.text, d.moved_by, d.seconded_by,
+              c("Number", "Decision", "Time", "Moved by", "Seconded by", "Outcome", "For",
+                "Against", "Abstentions", "Voided"),
+              [[d.number or "", d.text, time(d.taken_at), d.moved_by, d.seconded_by,
                 w.outcomes.get(d.outcome or "", ""), d.votes_for, d.votes_against,
-                d.abstentions] for d in s.decisions]),
+                d.abstentions, voided(d)] for d in s.decisions]),
         Sheet(pt(lang, "workbook sheet", "Follow-ups"), c("Action item", "Who", "Due", "Status"),
               [[i.label, i.who, i.due, w.item_statuses[i.status]] for i in s.action_items]),
     ]  # fmt: skip

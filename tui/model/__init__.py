@@ -15,6 +15,7 @@ _WHERE: dict[str, str] = {
     "progress": "analysis",
     "resource_totals": "analysis",
     "review": "analysis",
+    "Conflict": "conflict",
     "Record": "base",
     "is_valid_id": "base",
     "new_id": "base",
@@ -35,6 +36,9 @@ _WHERE: dict[str, str] = {
     "Participant": "meeting",
     "Person": "meeting",
     "Progress": "meeting",
+    "Communication": "modes",
+    "Monitoring": "modes",
+    "Participation": "modes",
     "Action": "plan",
     "Agreement": "plan",
     "Body": "plan",
@@ -57,13 +61,17 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "Agreement",
+    "Conflict",
     "Body",
+    "Communication",
     "Decision",
     "Indicator",
     "Meeting",
+    "Monitoring",
     "Objective",
     "ParkingItem",
     "Participant",
+    "Participation",
     "Person",
     "Progress",
     "RECORD_LISTS",
@@ -109,8 +117,10 @@ if TYPE_CHECKING:
     from tui.model.base import Record, is_valid_id, new_id, set_id_factory
     from tui.model.clean import SCREENS, STEPS, clean_text, utcnow
     from tui.model.competency import by_organisation, coverage, status
+    from tui.model.conflict import Conflict
     from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
     from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
+    from tui.model.modes import Communication, Monitoring, Participation
     from tui.model.plan import (
         Action,
         Agreement,

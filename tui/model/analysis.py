@@ -76,6 +76,8 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     objectives = {o.id for o in s.objectives}
     measured = {i.objective for i in s.indicators}
     bodies = {b.id for b in s.bodies}
+    indicators = {i.id for i in s.indicators}
+    followed = {i for m in s.monitoring for i in m.indicators}
 
     def item(step: str, table: str, rid: str, check: str, label: str) -> ReviewItem:
         return ReviewItem(step, table, rid, check, {"label": label})
@@ -138,6 +140,23 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         yield item("coordination", "working_groups", w.id, "no_lead", w.label), has_lead(w)
         yield from link("coordination", "working_groups", w.id, w.label, w.lead, people)
         yield from link("coordination", "working_groups", w.id, w.label, w.reports_to, bodies)
+    for i in s.indicators:  # fixed in step 7, where the follow-ups are
+        yield item("coordination", "indicators", i.id, "not_followed", i.label), i.id in followed
+    for p in s.participation:
+        when = p.date is not None or bool(p.frequency.strip())
+        yield item("coordination", "participation", p.id, "no_date", p.label), when
+        for aid in p.actions:
+            yield from link("coordination", "participation", p.id, p.label, aid, actions)
+    for m in s.monitoring:
+        yield item("coordination", "monitoring", m.id, "no_body", m.label), m.body is not None
+        yield from link("coordination", "monitoring", m.id, m.label, m.body, bodies)
+        for iid in m.indicators:
+            yield from link("coordination", "monitoring", m.id, m.label, iid, indicators)
+        for aid in m.actions:
+            yield from link("coordination", "monitoring", m.id, m.label, aid, actions)
+    for n in s.communication:
+        met = bool(n.responsible.strip())
+        yield item("coordination", "communication", n.id, "no_responsible", n.label), met
     for sg in s.signals:
         if sg.state == "open":
             yield item("watch", "signals", sg.id, "no_adjustment", sg.label), bool(sg.adjustment)
@@ -157,7 +176,10 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
 
 
 def review(session: Session, *, include_accepted: bool = False) -> list[ReviewItem]:
-    """The open points, step by step, in the order of the steps and their records."""
+    """The open points, step by step, in the order of the steps and their records.
+
+    Conflicts left by a sync come first: they are settled, never accepted as they are.
+    """
     accepted = session.accepted()
     found = [
         it
@@ -165,7 +187,26 @@ def review(session: Session, *, include_accepted: bool = False) -> list[ReviewIt
         if not met and (include_accepted or it.key not in accepted)
     ]
     order = {step: n for n, step in enumerate((*STEPS, *LIVE_GROUPS))}
-    return sorted(found, key=lambda it: order[it.step])
+    return [*conflict_items(session), *sorted(found, key=lambda it: order[it.step])]
+
+
+def conflict_items(session: Session) -> list[ReviewItem]:
+    """One open point per conflict, under the group ``conflicts``."""
+    found = []
+    for c in session.conflicts:
+        record = session.find(c.table, c.record) if c.record else None
+        label = session.meeting.title if c.table == "meeting" else _label(record)
+        params = {"label": label, "target": c.field}
+        found.append(ReviewItem("conflicts", c.table, c.record, "conflict", params))
+    return found
+
+
+def _label(record: object) -> str:
+    for name in ("label", "text", "name"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            return value
+    return ""
 
 
 def progress(session: Session) -> dict[str, float | None]:

@@ -28,7 +28,7 @@ STEP_TABLES: dict[str, tuple[str, ...]] = {
     "roles": ("roles",),
     "agreements": ("agreements",),
     "objectives": ("objectives", "indicators"),
-    "coordination": ("bodies", "working_groups"),
+    "coordination": ("bodies", "working_groups", "participation", "monitoring", "communication"),
     "watch": ("signals",),
 }
 """The record lists of the plan, by step (people are the matrix's columns)."""

@@ -18,7 +18,7 @@ from pydantic import TypeAdapter
 
 from tui.model.session import RECORD_LISTS, Session
 
-UNDOABLE = ("meeting", "notes", "drafts", *RECORD_LISTS, "acceptances")
+UNDOABLE = ("meeting", "notes", "drafts", *RECORD_LISTS, "acceptances", "conflicts")
 """Tables whose changes are undone (not where the facilitator is: the screen, the agenda clock)."""
 LIMIT = 500
 """Steps kept for undo while the session is open."""

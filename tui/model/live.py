@@ -35,6 +35,8 @@ class Decision(Record):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
+    amends: RecordId | None = None
+    """Id of the decision (recorded before this one) that this amendment amends."""
     voided: bool = False
     """Withdrawn from the register as recorded by mistake: it keeps its number and stays shown."""
     void_reason: Line = ""

@@ -27,6 +27,8 @@ class Meeting(Model):
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     """The scheduled end (never printed as the adjournment)."""
+    opened_at: dt.time | None = None
+    """When the meeting opened (local time): its first agenda item started, or as typed."""
     adjourned_at: dt.time | None = None
     """When the facilitator closed the meeting (local time), once they did."""
     place: Line = ""
@@ -41,6 +43,9 @@ class Meeting(Model):
     adopted_on: dt.date | None = None
     follows: RecordId | None = None
     """Id of the session this meeting follows up on."""
+    resolution_prefix: Line = ""
+    """The body's prefix of resolution numbers (``CA`` gives ``CA-2026-12-04-03``); a
+    follow-up keeps it."""
 
 
 class Participant(Record):

@@ -150,7 +150,7 @@ class Indicator(Record):
 
 
 class Body(Record):
-    """A coordination, participation, follow-up or communication body (step 7)."""
+    """A body of the coordination step (step 7): a committee, an assembly."""
 
     label: Label
     purpose: Block = ""
@@ -171,6 +171,8 @@ class WorkingGroup(Record):
     lead_org: Line = ""
     """A lead that is an organisation or a committee, named in words (nobody at the table)."""
     members: Block = ""
+    frequency: Line = ""
+    """How often it meets (« hebdomadaire au lancement »)."""
     reports_to: RecordId | None = None
     """The body it reports to."""
     deadline: dt.date | None = None

@@ -10,8 +10,10 @@ from pydantic import Field, field_validator
 from tui.model.base import Model, Record, RecordId
 from tui.model.clean import clean_text
 from tui.model.clean import utcnow as utcnow
+from tui.model.conflict import Conflict
 from tui.model.live import Acceptance, ActionItem, Decision, ParkingItem
 from tui.model.meeting import AgendaItem, Meeting, Participant, Person, Progress
+from tui.model.modes import Communication, Monitoring, Participation
 from tui.model.plan import (
     Action,
     Agreement,
@@ -25,7 +27,7 @@ from tui.model.plan import (
     WorkingGroup,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 """Version of the session format; the store migrates older files on open."""
 
 RECORD_LISTS: dict[str, type[Record]] = {
@@ -41,6 +43,9 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "indicators": Indicator,
     "bodies": Body,
     "working_groups": WorkingGroup,
+    "participation": Participation,
+    "monitoring": Monitoring,
+    "communication": Communication,
     "signals": Signal,
     "decisions": Decision,
     "action_items": ActionItem,
@@ -69,6 +74,10 @@ class Session(Model):
     indicators: list[Indicator] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
     working_groups: list[WorkingGroup] = Field(default_factory=list)
+    participation: list[Participation] = Field(default_factory=list)
+    monitoring: list[Monitoring] = Field(default_factory=list)
+    """The plan's follow-up (suivi): what is reviewed, by which body, how often."""
+    communication: list[Communication] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)
@@ -78,6 +87,8 @@ class Session(Model):
     acceptances: list[Acceptance] = Field(default_factory=list)
     drafts: dict[str, str] = Field(default_factory=dict)
     """Values typed but not valid yet, by `table/record-id/field`, kept as typed."""
+    conflicts: list[Conflict] = Field(default_factory=list)
+    """Fields changed differently on two computers (a sync), until the facilitator settles them."""
 
     @field_validator("created", "updated")
     @classmethod

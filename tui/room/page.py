@@ -13,11 +13,12 @@ import html
 from dataclasses import dataclass
 
 from tui.export.blocks import Block, join
-from tui.export.closing import action_items, decisions, parking
+from tui.export.closing import action_items, parking
 from tui.export.context import Context, make_context
 from tui.export.html import minutes_parser
 from tui.export.minutes import render_minutes, step_section
 from tui.export.opening import agenda
+from tui.export.resolutions import resolutions
 from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_duration
 from tui.model import STEPS, Session
@@ -135,7 +136,7 @@ def _section(c: Context, step: str | None) -> str:
 
 
 def _captured(c: Context) -> str:
-    blocks = [*decisions(c), *action_items(c), *parking(c)]
+    blocks = [*resolutions(c), *action_items(c), *parking(c)]
     return f'<section class="captured">{_md(blocks)}</section>' if blocks else ""
 
 

@@ -92,6 +92,8 @@ class SessionScreen(LiveCapture, Screen[None]):
         """Update the header: agenda item, timebox, clock."""
         from tui.timebox import agenda_status, keep_time
 
+        if self.left:  # the session was closed under the screen (ctrl+o): its timer is late
+            return
         header = self.query_one(SessionHeader)
         session = self.ctx.session
         now = self.capp.clock()
@@ -168,9 +170,11 @@ class SessionScreen(LiveCapture, Screen[None]):
         if self.ctx.read_only:
             return
         session = self.ctx.session
-        last = current_item(session)
-        if next_item(session, self.capp.clock()) is not None:
-            self.touch("agenda", "progress")
+        last, opened = current_item(session), session.meeting.opened_at
+        if next_item(session, self.capp.clock(), self.capp.tz) is not None:
+            self.touch("meeting", "agenda", "progress")
+            if opened is None and session.meeting.opened_at is not None:
+                self.reload()  # the opening time now shows in the meeting's form
         elif last is not None:  # the last item just ended: the meeting is adjourned
             self._adjourn(True)
             return

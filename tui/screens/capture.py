@@ -51,6 +51,7 @@ DECISION_FIELDS = [
     spec_for(Decision, "votes_against", N_("Votes against")),
     spec_for(Decision, "abstentions", N_("Abstentions")),
     spec_for(Decision, "step", N_("Step"), words=screen_name),
+    spec_for(Decision, "amends", N_("Amendment to"), link="decisions"),
     spec_for(
         Decision, "taken_at", N_("Time"), help=N_("When it was taken: who was present counts.")
     ),

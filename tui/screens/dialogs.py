@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -47,17 +47,19 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 class AskText(Dialog[str]):
     """Ask for one line of text."""
 
-    def __init__(self, question: str, value: str = "") -> None:
-        """Ask ``question``, pre-filled with ``value``."""
+    def __init__(self, question: str, value: str = "", *, typed: bool = False) -> None:
+        """Ask ``question``, pre-filled with ``value`` (selected, unless it was just ``typed``:
+        then typing goes on after it)."""
         super().__init__()
         self.question = question
         self.value = value
+        self.typed = typed
 
     def compose(self) -> ComposeResult:
         """Question, field, hint."""
         with Vertical():
             yield Label(self.question, classes="dialog-title", markup=False)
-            yield LineInput(self.value, id="answer")
+            yield LineInput(self.value, id="answer", select_on_focus=not self.typed)
             yield Static(_("Enter to confirm, Esc to cancel."), classes="dialog-hint")
 
     @on(Input.Submitted)
@@ -119,10 +121,14 @@ class GoTo(Choose):
         super().__init__(_("Go to"), options)
         self.current = current
 
-    def on_key(self, event: object) -> None:
+    def on_key(self, event: events.Key) -> None:
         """A digit jumps to that screen."""
-        key = getattr(event, "character", None)
+        key = event.character
         if key and key.isdigit() and int(key) < len(SCREENS):
+            # Stopped here: left to bubble, the digit reached the screen shown next (a level
+            # typed into the matrix).
+            event.stop()
+            event.prevent_default()
             self.dismiss(SCREENS[int(key)])
 
 

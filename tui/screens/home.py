@@ -240,6 +240,10 @@ class HomeScreen(Screen[None]):
         self.refresh_sessions()
         self.notify(_("Moved to the trash. t shows the trash."))
 
+    def action_sync(self) -> None:
+        """Sync the sessions with the shared git repository (the app runs it)."""
+        self.capp.action_sync()
+
     @work
     async def action_show_trash(self) -> None:
         """Choose a session in the trash to restore."""

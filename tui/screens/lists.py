@@ -74,7 +74,9 @@ class LiveLists(ModalScreen[None]):
     HELP = N_(
         "The decisions of this meeting, numbered once and for all, and its action items. "
         "d and a switch between them; Enter edits the selected line; space marks an action "
-        "item done (or open again). The filters above the action items choose a person "
+        "item done (or open again); v voids the selected decision with its reason (it keeps its "
+        "number), or restores it; x writes a certified extract of the selected resolution "
+        "(Word, PDF or Markdown). The filters above the action items choose a person "
         "and a status; overdue items say OVERDUE."
     )
 
@@ -257,7 +259,7 @@ class LiveLists(ModalScreen[None]):
         """Marking done and deleting concern action items only."""
         if action in ("toggle_done", "delete_item"):
             return self.mode == "actions"
-        if action == "void_decision":
+        if action in ("void_decision", "extract"):
             return self.mode == "decisions"
         return True
 
@@ -353,6 +355,14 @@ class LiveLists(ModalScreen[None]):
             chosen.voided, chosen.void_reason = True, reason
         self.capp.changed(["decisions"])
         self.refill()
+
+    def action_extract(self) -> None:
+        """Write a certified extract of the selected resolution, in the format chosen."""
+        from tui.screens.extract import ask_extract
+
+        chosen = self._selected()
+        if isinstance(chosen, Decision) and self.capp.ctx is not None:
+            ask_extract(self, self.capp.ctx.session, chosen)
 
     def action_cancel(self) -> None:
         """Back to the screen below."""

@@ -61,35 +61,32 @@ class LiveCapture:
 
     def action_capture_parking(self) -> None:
         """Put a topic in the parking lot."""
-        session = self._live_session()
-        if session is None:
-            return
-        record = ParkingItem.model_construct(label="", step=session.progress.screen)
-        form = CaptureForm(
-            _("New topic for the parking lot"),
-            PARKING_FIELDS,
-            record,
-            names=participant_names(session),
-            restore=drafts_under(session, new_prefix("parking")),
-            keep=self._live_keeper("parking"),
+        self._live_new(
+            "parking", _("New topic for the parking lot"), PARKING_FIELDS, ParkingItem, "label"
         )
-        self._live_screen().app.push_screen(form, self._live_record_saved)
 
     def action_capture_note(self) -> None:
         """Add a line to the notes of the current screen."""
+        self._live_new("notes", _("New note"), NOTE_FIELDS, NoteEntry, "text")
+
+    def _live_new(
+        self, kind: str, title: str, specs: list[Any], model: type[Any], first: str
+    ) -> None:
+        """A form for a new record of ``kind``: pre-filled with the step, its draft restored."""
         session = self._live_session()
         if session is None:
             return
-        record = NoteEntry.model_construct(text="", step=session.progress.screen)
+        record = model.model_construct(**{first: ""}, step=session.progress.screen)
         form = CaptureForm(
-            _("New note"),
-            NOTE_FIELDS,
+            title,
+            specs,
             record,
             names=participant_names(session),
-            restore=drafts_under(session, new_prefix("notes")),
-            keep=self._live_keeper("notes"),
+            restore=drafts_under(session, new_prefix(kind)),
+            keep=self._live_keeper(kind),
         )
-        self._live_screen().app.push_screen(form, self._live_note_saved)
+        saved = self._live_note_saved if kind == "notes" else self._live_record_saved
+        self._live_screen().app.push_screen(form, saved)
 
     def action_quick_capture(self) -> None:
         """Record from one line of short syntax."""
@@ -173,6 +170,7 @@ def decision_form(
 ) -> CaptureForm:
     """The decision form: a new decision, or a copy of ``record`` to edit."""
     names = participant_names(session)
+    options = {"amends": amendable(session, record)}
     follow_up = session.meeting.follows is not None
     taken = any(d.id == ADOPTION_DECISION for d in session.decisions)
     if record is None:
@@ -188,6 +186,7 @@ def decision_form(
             DECISION_FIELDS,
             record,
             names=names,
+            options=options,
             adoption=box,
             restore=restore,
             keep=keep,
@@ -198,16 +197,31 @@ def decision_form(
         DECISION_FIELDS,
         record.model_copy(),
         names=names,
+        options=options,
         restore=drafts_of(session, "decisions", record.id),
         keep=keep,
     )
+
+
+def _choice(d: Decision) -> tuple[str, str]:
+    return (f"{d.number or ''} {d.text}"[:60], d.id)
+
+
+def amendable(session: Session, record: Decision | None) -> list[tuple[str, str]]:
+    """The decisions ``record`` may amend: those recorded before it (a new one: all)."""
+    found: list[tuple[str, str]] = []
+    for d in session.decisions:
+        if record is not None and d.id == record.id:
+            break
+        found.append(_choice(d))
+    return found
 
 
 def action_form(
     session: Session, record: ActionItem | None = None, *, keep: Keep | None = None
 ) -> CaptureForm:
     """The action-item form: a new item, or a copy of ``record`` to edit."""
-    options = {"decision": [(f"{d.number or ''} {d.text}"[:60], d.id) for d in session.decisions]}
+    options = {"decision": [_choice(d) for d in session.decisions]}
     names = participant_names(session)
     if record is None:
         new = ActionItem.model_construct(label="", step=session.progress.screen)

@@ -37,7 +37,15 @@ MEETING_FIELDS = [
     spec_for(Meeting, "next_date", N_("Next meeting: date")),
     spec_for(Meeting, "next_time", N_("Next meeting: time")),
     spec_for(Meeting, "next_place", N_("Next meeting: place")),
-    spec_for(Meeting, "adjourned_at", N_("Adjourned at")),  # last, as in the minutes
+    spec_for(Meeting, "opened_at", N_("Opened at")),
+    spec_for(Meeting, "adjourned_at", N_("Adjourned at")),  # as in the minutes
+    # Set once per collective: last, so that the fields of every meeting keep their Tab order.
+    spec_for(
+        Meeting,
+        "resolution_prefix",
+        N_("Resolution prefix"),
+        help=N_("Optional, e.g. CA: resolutions are numbered CA-2026-12-04-03"),
+    ),
 ]
 
 
@@ -164,21 +172,14 @@ class MeetingScreen(EditorScreen):
         for editor in self.query(RecordEditor):
             editor.show(session, read_only=self.ctx.read_only)
 
+    def tab_labels(self) -> dict[str, str]:
+        """Details, participants, agenda."""
+        return TABS
+
     def relabel(self) -> None:
         """Redraw in the interface language."""
-        tabs = self.query_one(TabbedContent)
-        for pane_id, label in TABS.items():
-            tabs.get_tab(pane_id).label = _(label)
         self.query_one(RecordForm).relabel()
         super().relabel()
-
-    def show_tab(self, pane_id: str) -> None:
-        """Show one tab and focus what it holds."""
-        self.query_one(TabbedContent).active = pane_id
-        pane = self.query_one(f"#{pane_id}", TabPane)
-        focusable = [w for w in pane.query("*") if w.focusable]
-        if focusable:
-            focusable[0].focus()
 
     @on(RecordForm.FieldChanged)
     def _form_changed(self, event: RecordForm.FieldChanged) -> None:
@@ -245,20 +246,11 @@ class MeetingScreen(EditorScreen):
 
     def extra_commands(self) -> list[Any]:
         """The tabs, the commands of the shown editor, then the screens of the session."""
-        from textual.app import SystemCommand
-
-        tabs = [
-            SystemCommand(
-                f"{_('meeting')}: {_(label)}",
-                _("Show this tab"),
-                lambda pane_id=pane_id: self.show_tab(pane_id),
-            )
-            for pane_id, label in TABS.items()
-        ]
-        active = self.query_one(TabbedContent).active
-        editors = [e for e in self.query(RecordEditor) if e.parent and e.parent.id == active]
-        shown = editors[0] if editors else None
-        return tabs + self.editor_commands(shown) + super().extra_commands()
+        return (
+            self.tab_commands()
+            + self.editor_commands(self.shown_editor())
+            + super().extra_commands()
+        )
 
 
 def _drafts(drafts: dict[str, str], prefix: str) -> dict[str, str]:

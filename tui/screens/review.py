@@ -22,7 +22,7 @@ from tui.model import STEPS, Acceptance, ReviewItem, progress, review
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskText
 from tui.screens.palette import scope_commands
-from tui.screens.review_text import sentence
+from tui.screens.review_conflicts import ConflictActions, point_sentence
 from tui.widgets.line_input import LineInput
 from tui.widgets.stepbar import screen_name
 
@@ -56,10 +56,12 @@ def step_title(step: str) -> str:
         return _p("review group", "Action items")
     if step == "decisions":
         return _p("review group", "Decisions")
+    if step == "conflicts":
+        return _p("review group", "Conflicts to settle (1, 2 or w)")
     return f"{STEPS.index(step) + 1} {screen_name(step)}"
 
 
-class ReviewScreen(SessionScreen, inherit_bindings=False):
+class ReviewScreen(ConflictActions, SessionScreen, inherit_bindings=False):
     """What is still open in the plan; each point fixed at its record or accepted as it is."""
 
     KEY = "review"
@@ -73,10 +75,13 @@ class ReviewScreen(SessionScreen, inherit_bindings=False):
     HELP = N_(
         "The open points of the plan, step by step: resources not confirmed, skills without a "
         "follow-up, roles without a lead, agreements without accountability, indicators without "
-        "target, baseline or collector, broken links, open action items. Enter goes to the "
+        "target, baseline or collector or followed by nobody, participation without a date, "
+        "follow-ups without a body, communication without a responsible person, broken links, "
+        "open action items. Enter goes to the "
         "record to fix it; a accepts a point as it is, with a reason that the minutes keep; s "
         "shows the accepted points, u reopens one. A step's progress counts the points met or "
-        "accepted."
+        "accepted. Conflicts left by a sync come first: 1 keeps the first value, 2 the second, w "
+        "writes the value; the minutes leave the field out until then."
     )
 
     _last: ClassVar[WeakKeyDictionary[object, tuple[str, int]]] = WeakKeyDictionary()
@@ -120,7 +125,7 @@ class ReviewScreen(SessionScreen, inherit_bindings=False):
             text = Text()
             if item.key in accepted:
                 text.append(_p("review", "accepted:") + " ", style="italic")
-            text.append(sentence(item, session))
+            text.append(point_sentence(item, session))
             options.append(Option(Padding(text, (0, 0, 0, 2)), id=f"p{n}"))
         points = self.points
         points.clear_options()
@@ -172,6 +177,7 @@ class ReviewScreen(SessionScreen, inherit_bindings=False):
     @on(OptionList.OptionHighlighted, "#review-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._reason(self._current())
+        self.refresh_bindings()  # the conflict keys show on a conflict only
 
     def _reason(self, item: ReviewItem | None) -> None:
         widget = self.query_one("#review-reason", Static)
@@ -212,10 +218,13 @@ class ReviewScreen(SessionScreen, inherit_bindings=False):
             self.notify(_("This session is open read-only: nothing can be changed."))
             return
         session = self.ctx.session
+        if item.check == "conflict":
+            self.notify(_("A conflict is settled, not accepted: 1, 2 or w."))
+            return
         if item.key in session.accepted():
             self.notify(_("This point is already accepted; u reopens it."))
             return
-        reason = await self.app.push_screen_wait(ReasonDialog(sentence(item, session)))
+        reason = await self.app.push_screen_wait(ReasonDialog(point_sentence(item, session)))
         if not reason:
             return
         session.acceptances = [*session.acceptances, Acceptance(key=item.key, reason=reason)]

@@ -44,11 +44,21 @@ def _sentences() -> dict[tuple[str, str], str]:
         ("indicators", "broken_link"): _(
             "Indicator “{label}” refers to an objective that no longer exists."
         ),
+        ("indicators", "not_followed"): _("Indicator “{label}” is reviewed by no follow-up."),
         ("bodies", "no_rule"): _("Body “{label}” has no decision rule."),
         ("working_groups", "no_lead"): _("Working group “{label}” has no lead."),
         ("working_groups", "broken_link"): _(
             "Working group “{label}” refers to a person or a body that no longer exists."
         ),
+        ("participation", "no_date"): _("Participation “{label}” says neither when nor how often."),
+        ("participation", "broken_link"): _(
+            "Participation “{label}” refers to an action that no longer exists."
+        ),
+        ("monitoring", "no_body"): _("Follow-up “{label}” has no body to review it."),
+        ("monitoring", "broken_link"): _(
+            "Follow-up “{label}” refers to an indicator, an action or a body that no longer exists."
+        ),
+        ("communication", "no_responsible"): _("Communication “{label}” has nobody responsible."),
         ("signals", "no_adjustment"): _("Signal “{label}” is open with no adjustment planned."),
         ("signals", "broken_link"): _(
             "Signal “{label}” refers to an action that no longer exists."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from pydantic import BaseModel
@@ -177,3 +178,14 @@ def person_links(session: Session, person_id: str) -> int:
         found += person_id in (role.lead, *role.contributors, *role.consulted, *role.informed)
     found += sum(group.lead == person_id for group in session.working_groups)
     return found
+
+
+_NEED = re.compile(r"\s+([1-3])\s*[xX×*]\s*([1-9][0-9]?)\s*$")
+
+
+def split_need(line: str) -> tuple[str, int | None, int | None]:
+    """« Gestion financière 2x2 » → (« Gestion financière », 2, 2): level and people, if typed."""
+    found = _NEED.search(line)
+    if found is None or not line[: found.start()].strip():
+        return line.strip(), None, None
+    return line[: found.start()].strip(), int(found.group(1)), int(found.group(2))

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from tui.i18n import N_, _, _n, get_language
+from tui.i18n import N_, _, get_language
 from tui.i18n.fmt import format_money
 from tui.keymap import bindings_for
-from tui.model import Person, Skill
+from tui.model import Skill
 from tui.model.competency import SUGGESTED, status
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskText, Confirm
@@ -26,8 +26,9 @@ from tui.screens.skill_forms import (
     cost_to_resources,
     decision_titles,
     follow_up_decision,
-    person_links,
+    split_need,
 )
+from tui.screens.skill_people import MatrixPeople
 from tui.widgets.choices import choice_word
 from tui.widgets.links import options
 from tui.widgets.matrix import (
@@ -40,7 +41,7 @@ from tui.widgets.matrix import (
 )
 
 
-class SkillsScreen(SessionScreen, inherit_bindings=False):
+class SkillsScreen(MatrixPeople, SessionScreen, inherit_bindings=False):
     """The collective portrait of skills: who has them, who wants to learn, what to decide."""
 
     KEY = "skills"
@@ -73,6 +74,7 @@ class SkillsScreen(SessionScreen, inherit_bindings=False):
     def compose_body(self) -> ComposeResult:
         """Legend, matrix, what the cursor is on."""
         yield Static("", id="matrix-legend", markup=False)
+        yield Static("", id="matrix-key", markup=False)
         yield CompetencyMatrix(id="matrix")
         yield Static("", id="matrix-skill", markup=False)
         yield Static("", id="matrix-decision", markup=False)
@@ -122,7 +124,16 @@ class SkillsScreen(SessionScreen, inherit_bindings=False):
             text = _("By organisation (read-only): highest level of its people · o: people")
         else:
             text = _("0 absent · 1 notions · 2 autonomous · 3 can train · + interested")
-        self.query_one("#matrix-legend", Static).update(text)
+        self.query_one("#matrix-legend", Static).update(_line(text))
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        lines = self.matrix.legend_lines(width) if self.ctx.session.skills else []
+        key = self.query_one("#matrix-key", Static)
+        key.update(_line("\n".join(lines)))
+        key.display = bool(lines)
+
+    @on(CompetencyMatrix.Refitted)
+    def _refitted(self) -> None:
+        self._legend()
 
     def _skill(self) -> Skill | None:
         return self._find(self.matrix.skill_id)
@@ -143,7 +154,7 @@ class SkillsScreen(SessionScreen, inherit_bindings=False):
         if self._lines.get(selector) != text:
             self._lines[selector] = text
             widget = self.query_one(selector, Static)
-            widget.update(Text(text, no_wrap=True, overflow="ellipsis"), layout=False)
+            widget.update(_line(text), layout=False)
 
     # -- levels and interest -----------------------------------------------------------------
 
@@ -205,6 +216,25 @@ class SkillsScreen(SessionScreen, inherit_bindings=False):
         """Toggle the interest in learning under the cursor."""
         self.matrix.action_toggle_interest()
 
+    def action_interest_last(self) -> None:
+        """Toggle the interest of the person whose level was just typed."""
+        self.matrix.action_interest_last()
+
+    @on(CompetencyMatrix.NeedSet)
+    def _need_set(self, event: CompetencyMatrix.NeedSet) -> None:
+        skill = self._find(event.skill_id)
+        if skill is None:
+            return
+        if event.level is not None:
+            skill.required_level = event.level  # type: ignore[assignment]
+        if event.needed is not None:
+            skill.needed = event.needed
+        self._skill_changed(skill)
+
+    @on(CompetencyMatrix.AddTyped)
+    def _add_typed(self, event: CompetencyMatrix.AddTyped) -> None:
+        self.action_add_skill(event.text)
+
     def action_toggle_by_org(self) -> None:
         """Show the matrix by organisation, or by person again."""
         self.matrix.by_organisation = not self.matrix.by_organisation
@@ -214,14 +244,18 @@ class SkillsScreen(SessionScreen, inherit_bindings=False):
     # -- skills ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="skills-dialog")
-    async def action_add_skill(self) -> None:
-        """Add a skill (its label first; e edits the rest)."""
+    async def action_add_skill(self, typed: str = "") -> None:
+        """Add a skill: its label, and « 2x2 » at its end for the level and people required."""
         if not self._writable():
             return
-        label = await self.app.push_screen_wait(AskText(_("Label of the new skill")))
-        if not label:
+        question = _("New skill (2x2 at the end: level 2 required, 2 people)")
+        line = await self.app.push_screen_wait(AskText(question, typed, typed=bool(typed)))
+        if not line:
             return
+        label, level, needed = split_need(line)
         skill = Skill(label=label)
+        if level is not None and needed is not None:
+            skill.required_level, skill.needed = level, needed  # type: ignore[assignment]
         self.ctx.session.skills = [*self.ctx.session.skills, skill]
         self.touch("skills")
         self._pending_focus = skill.id
@@ -346,73 +380,7 @@ class SkillsScreen(SessionScreen, inherit_bindings=False):
         self.notify(message)
         self.touch("skills", "resources")
 
-    # -- people ------------------------------------------------------------------------------
 
-    @work(exclusive=True, group="skills-dialog")
-    async def action_add_person(self) -> None:
-        """Add a person who is not at the meeting, with their organisation."""
-        if not self._writable():
-            return
-        name = await self.app.push_screen_wait(AskText(_("Name of the person")))
-        if not name:
-            return
-        org = await self.app.push_screen_wait(
-            AskText(_("Organisation of {name} (may stay empty)", name=name))
-        )
-        person = Person(name=name, organisation=org or "")
-        self.ctx.session.people = [*self.ctx.session.people, person]
-        self.touch("people")
-        self.load()
-        self.matrix.move_cursor(column=len(self.matrix.columns) - 1)
-
-    def _other_person(self) -> Person | None:
-        column = self.matrix.column
-        if column is None or column.members:
-            self.notify(_("Move to the column of a person first."))
-            return None
-        person = next((p for p in self.ctx.session.people if p.id == column.key), None)
-        if person is None:
-            self.notify(_("Participants are edited on the Meeting screen."))
-        return person
-
-    @work(exclusive=True, group="skills-dialog")
-    async def action_edit_person(self) -> None:
-        """Change the name or organisation of the person under the cursor."""
-        person = self._other_person() if self._writable() else None
-        if person is None:
-            return
-        name = await self.app.push_screen_wait(AskText(_("Name of the person"), person.name))
-        if not name:
-            return
-        org = await self.app.push_screen_wait(
-            AskText(_("Organisation of {name} (may stay empty)", name=name), person.organisation)
-        )
-        person.name = name
-        person.organisation = org or ""
-        self.touch("people")
-        self.load()
-
-    @work(exclusive=True, group="skills-dialog")
-    async def action_remove_person(self) -> None:
-        """Remove the person under the cursor and their levels, after asking."""
-        person = self._other_person() if self._writable() else None
-        if person is None:
-            return
-        links = person_links(self.ctx.session, person.id)
-        question = _("Remove {name} and their levels from the matrix?", name=person.name)
-        if links:
-            question += " " + _n(
-                "{n} role or group names them: it will show as a broken link in the review.",
-                "{n} roles or groups name them: they will show as broken links in the review.",
-                links,
-            )
-        if not await self.app.push_screen_wait(Confirm(question)):
-            return
-        session = self.ctx.session
-        session.people = [p for p in session.people if p.id != person.id]
-        for skill in session.skills:
-            if person.id in skill.levels or person.id in skill.interested:
-                skill.levels = {k: v for k, v in skill.levels.items() if k != person.id}
-                skill.interested = [p for p in skill.interested if p != person.id]
-        self.touch("people", "skills")
-        self.load()
+def _line(text: str) -> Text:
+    """One line of text, cut with an ellipsis if it does not fit."""
+    return Text(text, no_wrap=True, overflow="ellipsis")

@@ -1,25 +1,18 @@
-"""One declaration per step: its records, form fields, table columns, summary and help."""
+"""One declaration per step: its records, form fields, table columns, summary and help.
+
+Step 7's editors, one per mode of coordination, are in `tui.screens.coordination_config`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from tui.i18n import N_
-from tui.model import (
-    Action,
-    Agreement,
-    Body,
-    Indicator,
-    Objective,
-    Resource,
-    Role,
-    Signal,
-    WorkingGroup,
-)
+from tui.model import Action, Agreement, Indicator, Objective, Resource, Role, Signal
+from tui.screens import coordination_config
 from tui.screens.summaries import (
     actions_summary,
     agreements_summary,
-    coordination_summary,
     objectives_summary,
     resources_summary,
     roles_summary,
@@ -28,8 +21,10 @@ from tui.screens.summaries import (
 from tui.widgets.choices import short_word
 from tui.widgets.editor_config import (
     LEAD,
+    LEAD_ORG_HELP,
     Column,
     EditorConfig,
+    EditorTab,
     TableConfig,
     amount,
     blank,
@@ -46,7 +41,6 @@ from tui.widgets.editor_config import (
 from tui.widgets.fields import spec_for
 
 NEED_HELP = N_("A need that is not a number, in words: “loan of the truck”.")
-LEAD_ORG_HELP = N_("An organisation or a committee that carries it, when no one at the table does.")
 OTHER_KIND_HELP = N_("The type in words, when none of the list fits (type: other).")
 ACCOUNTABLE_HELP = N_("Who answers for it (the A of RACI): a person or a body.")
 
@@ -63,6 +57,8 @@ class StepConfig:
     key: str
     editor: EditorConfig
     help: str
+    tabs: tuple[EditorTab, ...] = ()
+    """Several editors, one tab each (the first holds ``editor``); none: ``editor`` alone."""
 
 
 ACTIONS = StepConfig(
@@ -308,62 +304,16 @@ OBJECTIVES = StepConfig(
 
 COORDINATION = StepConfig(
     "coordination",
-    EditorConfig(
-        TableConfig(
-            "bodies",
-            Body,
-            (
-                spec_for(Body, "label", N_("Name")),
-                spec_for(Body, "purpose", N_("Purpose"), block=True),
-                spec_for(Body, "members", N_("Members"), block=True),
-                spec_for(Body, "decision_rule", N_("Decision rule")),
-                spec_for(Body, "frequency", N_("Frequency")),
-                spec_for(Body, "channel", N_("Channel")),
-                spec_for(Body, "convener", N_("Who convenes")),
-            ),
-            N_("Body"),
-            N_("New body"),
-        ),
-        (
-            Column(N_("Body / working group"), text("label")),
-            Column(N_("Decision"), flag(word("decision_rule"), N_("none")), 11, child=blank),
-            Column(N_("In charge"), text("convener"), 16, child=LEAD),
-            Column(N_("When"), text("frequency"), 12, child=date("deadline")),
-            Column(
-                N_("Channel / deliverable"),
-                text("channel"),
-                18,
-                wide=110,
-                child=text("deliverable"),
-            ),
-        ),
-        N_("No body yet. Press a to add a body, then g to add its working groups."),
-        coordination_summary,
-        child=TableConfig(
-            "working_groups",
-            WorkingGroup,
-            (
-                spec_for(WorkingGroup, "label", N_("Name")),
-                spec_for(WorkingGroup, "mandate", N_("Mandate"), block=True),
-                spec_for(WorkingGroup, "deliverable", N_("Deliverable")),
-                spec_for(WorkingGroup, "lead", N_("Lead"), link="people"),
-                spec_for(WorkingGroup, "members", N_("Members"), block=True),
-                spec_for(WorkingGroup, "reports_to", N_("Reports to"), link="bodies"),
-                spec_for(WorkingGroup, "deadline", N_("Deadline")),
-                spec_for(WorkingGroup, "lead_org", N_("Lead organisation"), help=LEAD_ORG_HELP),
-            ),
-            N_("Working group"),
-            N_("New working group"),
-        ),
-        parent_field="reports_to",
-        child_action="add_group",
-        orphans=N_("Working groups reporting to no body"),
-    ),
+    coordination_config.BODIES,
     N_(
-        "Step 7: the bodies that coordinate, follow up and communicate (purpose, members, "
-        "decision rule, frequency, channel, who convenes), and the working groups, listed "
-        "under the body they report to; g adds one under the selected body."
+        "Step 7: the modes of coordination, participation, follow-up and communication, one "
+        "tab each. Bodies (purpose, members, decision rule, frequency, channel, who convenes) "
+        "with their working groups listed under the body they report to (g adds one); "
+        "participation (who is invited, when, who organises); follow-up (which indicators and "
+        "actions, by which body, how often, with which tool); communication (audience, "
+        "channel, languages, who is responsible). Shift+tab then the arrows change tabs."
     ),
+    tabs=coordination_config.TABS,
 )
 
 WATCH = StepConfig(

@@ -143,3 +143,41 @@ def agenda_summary(s: Session) -> str:
         _n("{n} item", "{n} items", len(s.agenda)),
         _("{time} planned", time=format_minutes(planned, s.meeting.minutes_lang)),
     )
+
+
+def participation_summary(s: Session) -> str:
+    """How many participation mechanisms, and those that say neither when nor how often."""
+    undated = sum(1 for p in s.participation if p.date is None and not p.frequency.strip())
+    return _join(
+        _n("{n} participation mechanism", "{n} participation mechanisms", len(s.participation)),
+        _n("{n} without a date", "{n} without a date", undated) if undated else None,
+    )
+
+
+def monitoring_summary(s: Session) -> str:
+    """How many follow-ups, how many indicators they review, and those without a body."""
+    followed = {i for m in s.monitoring for i in m.indicators}
+    no_body = sum(1 for m in s.monitoring if m.body is None)
+    return _join(
+        _n("{n} follow-up", "{n} follow-ups", len(s.monitoring)),
+        _n(
+            "{followed} of {n} indicator followed",
+            "{followed} of {n} indicators followed",
+            len(s.indicators),
+            followed=sum(1 for i in s.indicators if i.id in followed),
+        )
+        if s.indicators
+        else None,
+        _n("{n} without a body", "{n} without a body", no_body) if no_body else None,
+    )
+
+
+def communication_summary(s: Session) -> str:
+    """How many communication items, and those without a responsible person."""
+    nobody = sum(1 for c in s.communication if not c.responsible.strip())
+    return _join(
+        _n("{n} communication item", "{n} communication items", len(s.communication)),
+        _n("{n} without a responsible person", "{n} without a responsible person", nobody)
+        if nobody
+        else None,
+    )

@@ -15,7 +15,7 @@ from tui.model import RECORD_LISTS, SCHEMA_VERSION, Session
 APP = "concerto"
 SINGLE_TABLES = ("meeting", "progress", "notes", "drafts")
 """Tables that hold one document."""
-LIST_TABLES = (*RECORD_LISTS, "acceptances")
+LIST_TABLES = (*RECORD_LISTS, "acceptances", "conflicts")
 """Tables that hold one document per record, in order."""
 TABLES = ("meta", *SINGLE_TABLES, *LIST_TABLES)
 """Every table of a session file, in the order they are written."""

@@ -15,6 +15,7 @@ from tui.model import AgendaItem, Meeting, Session
 from tui.model.changes import (
     ADOPTION_ITEM,
     REVIEW_ITEM,
+    STEP_TABLES,
     Adoption,
     find_adoption,
     with_adoption,
@@ -22,20 +23,7 @@ from tui.model.changes import (
 from tui.storage.rawcheck import DamagedFile
 from tui.storage.store import SessionStore, StoreError
 
-PLAN_TABLES = (
-    "participants",
-    "people",
-    "actions",
-    "resources",
-    "skills",
-    "roles",
-    "agreements",
-    "objectives",
-    "indicators",
-    "bodies",
-    "working_groups",
-    "signals",
-)
+PLAN_TABLES = ("participants", *(name for names in STEP_TABLES.values() for name in names))
 """What a follow-up carries as it is, ids included (so that changes can be shown)."""
 ADOPTION_MINUTES = 5
 REVIEW_MINUTES = 10
@@ -81,6 +69,7 @@ def build_followup(previous: Session, now: dt.datetime) -> Session:
         facilitator=m.facilitator,
         note_taker=m.note_taker,
         follows=previous.id,
+        resolution_prefix=m.resolution_prefix,
     )
     plan = {
         name: [r.model_copy(deep=True) for r in getattr(previous, name)] for name in PLAN_TABLES

@@ -51,6 +51,8 @@ class Listing:
     detail: str = ""
     locked_by: str | None = None
     """``user@host (pid N)`` of the process holding the session, if any."""
+    conflicts: int = 0
+    """Fields a sync left in conflict, to settle in the review."""
 
     def to_json(self) -> dict[str, Any]:
         """The object ``concerto list --json`` prints."""
@@ -77,6 +79,7 @@ def summarize(session_id: str, file: str, session: Session) -> Listing:
         progress=round(overall, 4),
         updated=session.updated.isoformat(),
         follows=m.follows,
+        conflicts=len(session.conflicts),
     )
 
 

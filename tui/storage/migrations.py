@@ -74,15 +74,48 @@ def _v1_to_v2(tables: Tables) -> Tables:
 
 
 def _v2_to_v3(tables: Tables) -> Tables:
-    """v3: leads that are organisations, arrivals and departures, decision times, voided
-    decisions, more agreement types. Every new field has a default that says nothing."""
+    """v3 adds the ``conflicts`` table (a sync's unsettled fields): none in older files."""
     out = copy.deepcopy(tables)
+    out.setdefault("conflicts", {})
     for doc in out.get(META_TABLE, {}).values():
         doc["schema_version"] = 3
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+V4_TABLES = ("participation", "monitoring", "communication")
+"""The lists v4 added to the coordination step."""
+
+
+def _v3_to_v4(tables: Tables) -> Tables:
+    """v4: the coordination step's participation, follow-up (monitoring) and communication
+    lists, empty; working groups get a meeting frequency, empty (never guessed from the
+    mandate where a facilitator may have written it)."""
+    out = copy.deepcopy(tables)
+    for name in V4_TABLES:
+        out.setdefault(name, {})
+    for doc in out.get("working_groups", {}).values():
+        doc.setdefault("frequency", "")
+    for doc in out.get(META_TABLE, {}).values():
+        doc["schema_version"] = 4
+    return out
+
+
+def _v4_to_v5(tables: Tables) -> Tables:
+    """v5: leads that are organisations, arrivals and departures, decision times, voided
+    decisions, more agreement types. Every new field has a default that says nothing."""
+    out = copy.deepcopy(tables)
+    for doc in out.get(META_TABLE, {}).values():
+        doc["schema_version"] = 5
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 """Migration from version N to N + 1, by N; one for every version the checks accept."""
 
 assert sorted(MIGRATIONS) == list(range(OLDEST_SCHEMA_VERSION, CURRENT_SCHEMA_VERSION))

@@ -64,18 +64,25 @@ def read_session(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, expected_id: str = ""
 ) -> Session:
     """Check, migrate in memory and validate a session file; raises DamagedFile or OSError."""
+    tables = load_checked(path, max_bytes=max_bytes)
+    return session_from_tables(tables, path=str(path), expected_id=expected_id)
+
+
+def session_from_tables(
+    tables: dict[str, Any], *, path: str = "", expected_id: str = ""
+) -> Session:
+    """Migrate in memory and validate checked tables; raises DamagedFile."""
     from tui.storage.codec import from_tables
     from tui.storage.migrations import migrate
 
-    tables = load_checked(path, max_bytes=max_bytes)
     try:
         session = from_tables(migrate(tables))
     except _validation_error() as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise DamagedFile("invalid", {"at": where, "path": str(path)}) from None
+        raise DamagedFile("invalid", {"at": where, "path": path}) from None
     if expected_id and session.id != expected_id:
-        raise DamagedFile("id_mismatch", {"at": session.id, "path": str(path)})
+        raise DamagedFile("id_mismatch", {"at": session.id, "path": path})
     return session
 
 
@@ -260,22 +267,27 @@ class SessionStore:
 
     def delete(self, session_id: str) -> Path:
         """Move a session to the trash (refused while another process holds it)."""
-        path = self.path(session_id)
+        self.path(session_id)  # refuses a bad id or a missing session
         lock = _lock(self.folder, session_id)
         if not lock.acquire():
             owner = lock.holder()
             raise StoreError("locked", id=session_id, by=owner.describe() if owner else "?")
         try:
-            trash = ensure_private_dir(require_inside(trash_dir(self.folder), self.folder, "trash"))
-            target = trash / path.name
-            if target.exists():
-                stamp = self.clock().strftime("%Y%m%dT%H%M%S")
-                target = trash / f"{session_id}--{stamp}.json"
-            os.replace(path, target)
-            _fsync_dir(self.folder)
-            return target
+            return self.trash_locked(session_id)
         finally:
             lock.release()
+
+    def trash_locked(self, session_id: str) -> Path:
+        """Move a session to the trash; the caller holds its lock."""
+        path = session_path(self.folder, session_id)
+        trash = ensure_private_dir(require_inside(trash_dir(self.folder), self.folder, "trash"))
+        target = trash / path.name
+        if target.exists():
+            stamp = self.clock().strftime("%Y%m%dT%H%M%S")
+            target = trash / f"{session_id}--{stamp}.json"
+        os.replace(path, target)
+        _fsync_dir(self.folder)
+        return target
 
     def trash(self) -> Listings:
         """What the trash holds, newest first."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.text import Text
 
+from tui.i18n import N_
 from tui.i18n.fmt import format_money, format_number
 from tui.model import Record, Session
 from tui.widgets.choices import choice_word
@@ -95,6 +96,15 @@ class EditorConfig:
         return self.main
 
 
+@dataclass(frozen=True)
+class EditorTab:
+    """One tab of a step that holds several editors: its pane id, its label msgid, its editor."""
+
+    id: str
+    label: str
+    editor: EditorConfig
+
+
 # -- cells -------------------------------------------------------------------------------
 
 
@@ -168,6 +178,7 @@ def first(*cells: Cell) -> Cell:
 
 LEAD = first(link("lead", "people"), text("lead_org"))
 """Who carries a role or a working group: the person, else the organisation named in words."""
+LEAD_ORG_HELP = N_("An organisation or a committee that carries it, when no one at the table does.")
 
 
 def const(value: str) -> Cell:

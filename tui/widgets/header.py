@@ -1,4 +1,9 @@
-"""The session header: title, current agenda item, its timebox, projected end, clock, save state."""
+"""The session header: title, current agenda item, its timebox, projected end, clock, save state.
+
+One line when everything fits whole; otherwise two: the session (title, clock, save state), then
+the meeting's moment (agenda item, timebox, projected end, the speaker). Text is cut only when a
+line still does not fit, always with an ellipsis; the timebox, clock and save state never are.
+"""
 
 from __future__ import annotations
 
@@ -11,40 +16,27 @@ from textual.widget import Widget
 from tui.i18n import _
 
 SEP = " │ "
-AGENDA_MIN = 14
-TITLE_MIN = 8
-WHOLE = ("timebox", "over", "clock", "state")
-"""Parts never cut: the timebox (time left or over), the clock and the save state."""
+CUT_ORDER = ("agenda", "title", "end")
+"""Parts cut first when a line does not fit, each down to an ellipsis before the next; the
+timebox (time left or over), the speaker's time, the clock and the save state never are."""
+Part = tuple[str, str]
 
 
-def fit(parts: list[tuple[str, str]], width: int) -> Text:
-    """Join header parts, cutting or dropping them in the stated order until they fit ``width``.
+def _width(parts: list[Part]) -> int:
+    shown = [text for _name, text in parts if text]
+    return sum(len(t) for t in shown) + len(SEP) * max(0, len(shown) - 1)
 
-    Order of truncation: 1. the agenda item's label is cut down to 14 characters; 2. the
-    session title down to 8; 3. the title is dropped (the room knows which meeting it is);
-    4. the projected end is dropped; 5. the agenda label is cut further. The timebox, the
-    clock and the save state always stay whole (at 80 columns there is room for them all).
-    """
-    keep = {name: text for name, text in parts}
 
-    def total() -> int:
-        shown = [t for t in keep.values() if t]
-        return sum(len(t) for t in shown) + len(SEP) * max(0, len(shown) - 1)
-
-    def cut(name: str, floor: int) -> None:
-        excess = total() - width
+def fit_line(parts: list[Part], width: int) -> Text:
+    """One header line: ``parts`` joined, the cuttable ones cut (with an ellipsis) to fit."""
+    keep = dict(parts)
+    for name in CUT_ORDER:
+        excess = _width(list(keep.items())) - width
         if excess > 0 and keep.get(name):
-            keep[name] = _cut(keep[name], max(floor, len(keep[name]) - excess))
-
-    cut("agenda", AGENDA_MIN)
-    cut("title", TITLE_MIN)
-    for name in ("title", "end"):
-        if total() > width:
-            keep[name] = ""
-    cut("agenda", 0)
+            keep[name] = _cut(keep[name], max(2, len(keep[name]) - excess))
     text = Text(no_wrap=True, overflow="ellipsis")
     first = True
-    for name, _t in parts:
+    for name, _text in parts:
         value = keep[name]
         if not value:
             continue
@@ -56,6 +48,17 @@ def fit(parts: list[tuple[str, str]], width: int) -> Text:
     return text
 
 
+def fit(parts: list[Part], width: int) -> Text:
+    """The header: one line if every part fits whole, else the session line and the moment's."""
+    if _width(parts) <= width:
+        return fit_line(parts, width)
+    names = dict(parts)
+    session: list[Part] = [(n, names[n]) for n in ("title", "clock", "state") if n in names]
+    moment = [(n, t) for n, t in parts if n not in ("title", "clock", "state")]
+    lines = [fit_line(session, width), fit_line(moment, width)]
+    return Text("\n").join(line for line in lines if line.plain)
+
+
 def _cut(text: str, width: int) -> str:
     if len(text) <= width:
         return text
@@ -63,10 +66,11 @@ def _cut(text: str, width: int) -> str:
 
 
 class SessionHeader(Widget):
-    """One line at the top of every session screen."""
+    """The top of every session screen: one line, or two when the title and item need them."""
 
     DEFAULT_CSS = """
-    SessionHeader { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    SessionHeader { height: auto; max-height: 2; background: $panel; color: $foreground;
+                    padding: 0 1; }
     """
 
     title = reactive("")
@@ -74,15 +78,17 @@ class SessionHeader(Widget):
     timebox = reactive("")
     over = reactive(False)
     end = reactive("")
+    speaker = reactive("")
+    """Who has the floor and for how long (the speaking queue), or nothing."""
     clock = reactive("")
     state = reactive("")
 
     def render(self) -> Text:
-        """Fit the parts into the width, in the stated truncation order."""
+        """Fit the parts into the width."""
         box = ("over" if self.over else "timebox", self.timebox)
         parts = [("title", self.title), ("agenda", self.agenda), box, ("end", self.end)]
-        parts += [("clock", self.clock), ("state", self.state)]
-        return fit(parts, self.size.width)
+        parts += [("speaker", self.speaker), ("clock", self.clock), ("state", self.state)]
+        return fit(parts, self.content_size.width or self.size.width)
 
 
 def state_word(state: str) -> str:

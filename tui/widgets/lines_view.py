@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -48,6 +49,7 @@ class LinesView(ScrollView, can_focus=True):
         self.lines: list[PackedLine] = []
         self.palette = Palette()
         self._width = 0
+        self._wide = 0
         self._painted: dict[int, Strip] = {}
 
     def look(self) -> Look:
@@ -76,16 +78,22 @@ class LinesView(ScrollView, can_focus=True):
         self.lines = list(lines)
         self.palette = palette
         self._width = width
+        self._wide = self._widest(self.lines)
         self._painted.clear()
         self._resized()
 
     def add_lines(self, lines: list[PackedLine]) -> None:
         """Show ``lines`` after what is shown (same palette and width)."""
         self.lines.extend(lines)
+        self._wide = max(self._wide, self._widest(lines))
         self._resized()
 
+    def _widest(self, lines: list[PackedLine]) -> int:
+        """Lines may be wider than the view (a table keeps its words whole): it scrolls."""
+        return max((sum(cell_len(text) for text, _n in line) for line in lines), default=0)
+
     def _resized(self) -> None:
-        self.virtual_size = Size(self._width, len(self.lines))
+        self.virtual_size = Size(max(self._width, self._wide), len(self.lines))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

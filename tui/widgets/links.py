@@ -10,6 +10,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "actions": ("actions",),
     "people": ("participants", "people"),
     "objectives": ("objectives",),
+    "indicators": ("indicators",),
     "bodies": ("bodies",),
 }
 """Each kind of link target and the session lists that hold its records."""
@@ -38,6 +39,10 @@ LINKS: tuple[Link, ...] = (
     Link("indicators", "objective", "objectives"),
     Link("working_groups", "lead", "people"),
     Link("working_groups", "reports_to", "bodies"),
+    Link("participation", "actions", "actions"),
+    Link("monitoring", "indicators", "indicators"),
+    Link("monitoring", "actions", "actions"),
+    Link("monitoring", "body", "bodies"),
     Link("signals", "actions", "actions"),
 )
 """Every link of the plan (the review reports those whose target is gone)."""

@@ -132,15 +132,25 @@ def draw(tokens: Sequence[Token], look: Look, width: int, palette: Palette) -> l
         emoji=False,
         highlight=False,
     )
-    blocks = _Reader(tokens, look).blocks()
-    spaced: list[RenderableType] = []
-    for block in blocks:
-        if spaced:
-            spaced.append(Text(""))
-        spaced.append(block)
-    options = console.options.update(width=width)
-    lines = console.render_lines(Group(*spaced), options, pad=False, new_lines=False)
-    return [palette.pack(line) for line in lines]
+    found: list[PackedLine] = []
+    for n, block in enumerate(_Reader(tokens, look).blocks()):
+        if n:
+            found.append(())
+        # A table keeps each column as wide as its longest word (up to WORD_MAX): wider than
+        # the view, it is drawn wider and the view scrolls sideways, words whole.
+        wide = max(width, block.min_width or 0) if isinstance(block, Table) else width
+        options = console.options.update(width=wide)
+        lines = console.render_lines(block, options, pad=False, new_lines=False)
+        found += [palette.pack(line) for line in lines]
+    return found
+
+
+WORD_MAX = 24
+"""A table column is at least as wide as its longest word, up to this many cells."""
+
+
+def _longest_word(text: Text) -> int:
+    return min(WORD_MAX, max((len(word) for word in text.plain.split()), default=0))
 
 
 class _Reader:
@@ -227,6 +237,7 @@ class _Reader:
             padding=(0, 1),
         )
         rows: list[list[Text]] = []
+        heads: list[Text] = []
         in_head = False
         for token in self._until("table_close"):
             if token.type == "thead_open":
@@ -241,10 +252,16 @@ class _Reader:
                 if in_head:
                     right = "right" in str(token.attrGet("style") or "")
                     table.add_column(cell, justify="right" if right else "left")
+                    heads.append(cell)
                 else:
                     rows[-1].append(cell)
         for row in rows:
             table.add_row(*row)
+        for n, column in enumerate(table.columns):
+            cells = [heads[n], *(row[n] for row in rows if n < len(row))]
+            column.min_width = max(_longest_word(cell) for cell in cells)
+        # Each column: its padding and a border; and the closing border.
+        table.min_width = sum((c.min_width or 0) + 3 for c in table.columns) + 1
         return table
 
     def _until(self, closing: str) -> Iterator[Token]:

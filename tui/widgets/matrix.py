@@ -3,39 +3,65 @@
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowKey
 
-from tui.i18n import N_, _, _n, _p, get_language
-from tui.i18n.fmt import format_date, format_money
+from tui.i18n import N_, _, _p
 from tui.keymap import bindings_for
-from tui.model.clean import clean_text
-from tui.model.competency import Status, coverage, status
+from tui.model.competency import Status, status
 from tui.model.plan import Skill
-from tui.widgets.choices import choice_word
+from tui.themes import status_colors
+from tui.widgets.matrix_layout import NEED_WIDTH, Layout, cut, fit, legend
+from tui.widgets.matrix_text import (
+    NO_ORG,
+    STATUSES,
+    SYMBOLS,
+    Column,
+    describe_cell,
+    describe_decision,
+    describe_skill,
+    level_word,
+    organisation_columns,
+    person_columns,
+    status_legend,
+    status_mark,
+    status_word,
+)
+
+__all__ = [
+    "Column",
+    "CompetencyMatrix",
+    "describe_cell",
+    "describe_decision",
+    "describe_skill",
+    "level_word",
+    "organisation_columns",
+    "person_columns",
+    "status_word",
+]
 
 SKILL, NEED, STATUS = "#skill", "#need", "#status"
 """Keys of the fixed columns ('#' cannot start a record id, so they never clash)."""
 FIXED = (SKILL, NEED, STATUS)
-SKILL_WIDTH = 18
-PERSON_WIDTH = 6
-ORG_WIDTH = 8
-NO_ORG = "#none"
-"""Key of the column of people without an organisation (the others are keyed "org:NAME")."""
 
-WIDGET_ACTIONS = ("level_0", "level_1", "level_2", "level_3", "toggle_interest")
+WIDGET_ACTIONS = ("level_0", "level_1", "level_2", "level_3", "toggle_interest", "interest_last")
 """Keymap actions handled by the matrix itself (only while it has focus)."""
 LEVEL_KEYS = Binding.Group(N_("level"), compact=True)
+LEGEND_LINES = 2
+TIMES = frozenset("xX*×")
+"""Typed on the required-level column between the level and the number of people (« 2x2 »)."""
 
 
 def _widget_bindings() -> list[Binding]:
@@ -49,134 +75,9 @@ def _widget_bindings() -> list[Binding]:
     return found
 
 
-def status_word(value: Status) -> str:
-    """The competency status as a word in the interface language."""
-    words = {
-        "available": _p("matrix", "available"),
-        "fragile": _p("matrix", "fragile"),
-        "to_develop": _p("matrix", "to develop"),
-        "to_source": _p("matrix", "to source"),
-    }
-    return words[value]
-
-
-def level_word(level: int) -> str:
-    """What a level means, in the interface language."""
-    words = {
-        0: _p("matrix level", "absent"),
-        1: _p("matrix level", "notions"),
-        2: _p("matrix level", "autonomous"),
-        3: _p("matrix level", "can train"),
-    }
-    return words.get(level, str(level))
-
-
-def short(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def describe_skill(skill: Skill) -> str:
-    """One line on a skill: its whole label, what it requires and how far it is covered."""
-    return _n(
-        "{label}: level {level} required, {n} person; {covered} at that level",
-        "{label}: level {level} required, {n} people; {covered} at that level",
-        skill.needed,
-        label=skill.label,
-        level=skill.required_level,
-        covered=coverage(skill),
-    )
-
-
-def describe_decision(skill: Skill) -> str:
-    """One line on the follow-up a skill calls for, or on its absence."""
-    lang = get_language()
-    d = skill.decision
-    if d.kind is None:
-        if status(skill) == "available":
-            return ""
-        return _("No follow-up yet: d records one.")
-    parts = [choice_word(d.kind), d.who, format_date(d.due, lang) if d.due else ""]
-    parts.append(format_money(d.cost, lang) if d.cost is not None else "")
-    return _("Follow-up: {decision}", decision=", ".join(p for p in parts if p))
-
-
-def describe_cell(skill: Skill, column: Column) -> str:
-    """One line on the cell under the cursor: whose level it is, and what it means."""
-    ids = column.members or (column.key,)
-    level = max((skill.levels.get(p, 0) for p in ids), default=0)
-    word = level_word(level)
-    if column.members:
-        line = _n(
-            "{name} ({n} person): highest level {level}, {word}",
-            "{name} ({n} people): highest level {level}, {word}",
-            len(column.members),
-            name=column.name,
-            level=level,
-            word=word,
-        )
-    elif column.organisation:
-        line = _(
-            "{name} ({organisation}): level {level}, {word}",
-            name=column.name,
-            organisation=column.organisation,
-            level=level,
-            word=word,
-        )
-    else:
-        line = _("{name}: level {level}, {word}", name=column.name, level=level, word=word)
-    if any(p in skill.interested for p in ids):
-        line += " · " + _("interested in learning")
-    return line
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of people: one person, or one organisation and its people."""
-
-    key: str
-    name: str
-    organisation: str = ""
-    members: tuple[str, ...] = ()
-    """Person ids behind an organisation column (empty for a person column)."""
-
-
-def person_columns(people: Iterable[tuple[str, str, str]]) -> list[Column]:
-    """Columns for (id, name, organisation) triples, in the order given."""
-    return [
-        Column(pid, clean_text(name, multiline=False), clean_text(org, multiline=False))
-        for pid, name, org in people
-    ]
-
-
-def organisation_columns(people: Iterable[tuple[str, str, str]]) -> list[Column]:
-    """One column per organisation (first appearance order); people without one last."""
-    members: dict[str, list[str]] = {}
-    for pid, _name, org in people:
-        members.setdefault(clean_text(org, multiline=False).strip() or NO_ORG, []).append(pid)
-    order = sorted(members, key=lambda org: org == NO_ORG)
-    return [
-        Column(NO_ORG, _("(no organisation)"), "", tuple(members[org]))
-        if org == NO_ORG
-        else Column(f"org:{org}", org, org, tuple(members[org]))
-        for org in order
-    ]
-
-
-def _headers(columns: Sequence[Column], width: int) -> list[str]:
-    """Short, distinct column headers."""
-    firsts = [(c.name.split() or ["?"])[0] for c in columns]
-    heads = []
-    for column, first in zip(columns, firsts, strict=True):
-        if column.key == NO_ORG:
-            heads.append(_("(none)"))
-        elif column.members:
-            heads.append(short(column.name, width))
-        elif firsts.count(first) > 1 and len(column.name.split()) > 1:
-            heads.append(first[: width - 2] + " " + column.name.split()[-1][0])
-        else:
-            heads.append(short(first, width))
-    return heads
+def need_text(skill: Skill) -> Text:
+    """The required level and number of people, « 2×2 »."""
+    return Text(f"{skill.required_level}×{skill.needed}", justify="center", end="")
 
 
 class CompetencyMatrix(DataTable[Text]):
@@ -184,17 +85,7 @@ class CompetencyMatrix(DataTable[Text]):
 
     DEFAULT_CSS = """
     CompetencyMatrix { height: 1fr; }
-    CompetencyMatrix > .matrix--available { color: $text-success; }
-    CompetencyMatrix > .matrix--fragile { color: $text-warning; }
-    CompetencyMatrix > .matrix--to_develop { color: $text-accent; }
-    CompetencyMatrix > .matrix--to_source { color: $text-error; }
     """
-    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
-        "matrix--available",
-        "matrix--fragile",
-        "matrix--to_develop",
-        "matrix--to_source",
-    }
     BINDINGS: ClassVar[list[BindingType]] = [*_widget_bindings()]
 
     by_organisation: reactive[bool] = reactive(False, init=False)
@@ -218,14 +109,49 @@ class CompetencyMatrix(DataTable[Text]):
             self.skill_id = skill_id
             self.person_id = person_id
 
+    class NeedSet(Message):
+        """The facilitator typed a skill's required level or number of people in the grid."""
+
+        def __init__(self, skill_id: str, level: int | None, needed: int | None) -> None:
+            super().__init__()
+            self.skill_id = skill_id
+            self.level = level
+            self.needed = needed
+
+    class AddTyped(Message):
+        """A capital letter typed on the skill column: a new skill whose label starts with it."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Refitted(Message):
+        """The columns were fitted again (the legend may have changed)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         """An empty matrix; ``show`` fills it."""
         super().__init__(id=id, cursor_type="cell", fixed_columns=len(FIXED), zebra_stripes=False)
         self.skills: dict[str, Skill] = {}
         self.columns_shown: list[Column] = []
+        self.fitted = Layout(18, 1, 3, (), False)
         self._people: list[tuple[str, str, str]] = []
+        self._times = False
+        """« x » was typed on the required-level column: the next digit is a number of people."""
+        self._typed: tuple[tuple[str, str], Coordinate] | None = None
+        """The (skill, person) whose level was typed last, and where the cursor went then:
+        « + » typed right after flags that person's interest."""
 
     # -- filling ---------------------------------------------------------------------------
+
+    def _width(self) -> int:
+        width = self.size.width or (self.app.size.width if self.is_attached else 80)
+        return width - self.styles.scrollbar_size_vertical
+
+    def _fit(self, cols: Sequence[Column]) -> Layout:
+        words = max(len(status_mark(s)) for s in STATUSES)
+        names = [_("(none)") if c.key == NO_ORG else c.name for c in cols]
+        longest = max((len(s.label) for s in self.skills.values()), default=0)
+        return fit(names, self._width(), words, longest, first_names=not self.by_organisation)
 
     def show(self, skills: Sequence[Skill], people: Sequence[tuple[str, str, str]]) -> None:
         """Show ``skills`` against ``people`` (id, name, organisation), keeping the cursor."""
@@ -234,31 +160,52 @@ class CompetencyMatrix(DataTable[Text]):
         self._people = list(people)
         cols = organisation_columns(people) if self.by_organisation else person_columns(people)
         self.columns_shown = cols
+        self.fitted = layout = self._fit(cols)
         self.clear(columns=True)
-        words: tuple[Status, ...] = ("available", "fragile", "to_develop", "to_source")
-        width = max(len(status_word(s)) for s in words)
-        self.add_column(_p("matrix column", "Skill"), width=SKILL_WIDTH, key=SKILL)
-        self.add_column(_p("matrix column", "Req."), width=4, key=NEED)
-        self.add_column(_p("matrix column", "Status"), width=width, key=STATUS)
-        cell_width = ORG_WIDTH if self.by_organisation else PERSON_WIDTH
-        for column, head in zip(cols, _headers(cols, cell_width), strict=True):
-            self.add_column(Text(head, justify="center"), width=cell_width, key=column.key)
+        self.add_column(_p("matrix column", "Skill"), width=layout.skill, key=SKILL)
+        self.add_column(_p("matrix column", "Req."), width=NEED_WIDTH, key=NEED)
+        status_head = _p("matrix column", "Status") if layout.status_words else ""
+        self.add_column(cut(status_head, layout.status), width=layout.status, key=STATUS)
+        for column, head in zip(cols, layout.heads, strict=True):
+            self.add_column(Text(head, justify="center"), width=layout.cell, key=column.key)
         for skill in skills:
             self.add_row(*self._row(skill), key=skill.id)
         self._restore_cursor(keep)
 
+    def legend_lines(self, width: int) -> list[str]:
+        """What the symbols and initials of the grid stand for (nothing when words show).
+
+        The initials' legend takes two lines of ``width`` at most, then ends with an ellipsis.
+        """
+        lines = [] if self.fitted.status_words else [status_legend()]
+        if self.fitted.initials:
+            names = [c.name for c in self.columns_shown]
+            wrapped = textwrap.wrap(legend(self.fitted.heads, names), width)
+            if len(wrapped) > LEGEND_LINES:
+                wrapped[LEGEND_LINES - 1] = cut(wrapped[LEGEND_LINES - 1] + " …", width)
+            lines += wrapped[:LEGEND_LINES]
+        return lines
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the columns to the new width."""
+        if self.columns_shown and self._fit(self.columns_shown) != self.fitted:
+            self.show(list(self.skills.values()), self._people)
+            self.post_message(self.Refitted())
+
     def _row(self, skill: Skill) -> list[Text]:
-        need = Text(f"{skill.required_level}×{skill.needed}", justify="center", end="")
-        cells = [Text(short(skill.label, SKILL_WIDTH), end=""), need, self._status_cell(skill)]
+        label = Text(cut(skill.label, self.fitted.skill), end="")
+        cells = [label, need_text(skill), self._status_cell(skill)]
         return cells + [self._level_cell(skill, c) for c in self.columns_shown]
 
-    def _color(self, component: str) -> Style:
-        """The foreground of a component class (its background would hide the cursor)."""
-        return Style(color=self.get_component_rich_style(component).color)
+    def _color(self, value: Status) -> Style:
+        """The status's own colour in this theme (a foreground: a background hides the cursor)."""
+        color = status_colors(self.app.current_theme)[value]
+        return Style(color=Color.parse(color).rich_color)
 
     def _status_cell(self, skill: Skill) -> Text:
         value = status(skill)
-        return Text(status_word(value), style=self._color(f"matrix--{value}"), end="")
+        mark = status_mark(value) if self.fitted.status_words else SYMBOLS[value]
+        return Text(mark, style=self._color(value), end="")
 
     def _level_cell(self, skill: Skill, column: Column) -> Text:
         ids = column.members or (column.key,)
@@ -271,9 +218,8 @@ class CompetencyMatrix(DataTable[Text]):
     def update_skill(self, skill: Skill, person_ids: Iterable[str] | None = None) -> None:
         """Repaint the cells of ``skill`` that may have changed: its status, and its people."""
         self.skills[skill.id] = skill
-        need = Text(f"{skill.required_level}×{skill.needed}", justify="center", end="")
-        self._set_cell(skill.id, SKILL, Text(short(skill.label, SKILL_WIDTH), end=""))
-        self._set_cell(skill.id, NEED, need)
+        self._set_cell(skill.id, SKILL, Text(cut(skill.label, self.fitted.skill), end=""))
+        self._set_cell(skill.id, NEED, need_text(skill))
         self._set_cell(skill.id, STATUS, self._status_cell(skill))
         wanted = None if person_ids is None else set(person_ids)
         for column in self.columns_shown:
@@ -329,20 +275,49 @@ class CompetencyMatrix(DataTable[Text]):
         self.cursor_coordinate = Coordinate(max(0, row), max(0, col))
 
     def focus_skill(self, skill_id: str) -> None:
-        """Put the cursor on the row of ``skill_id``."""
+        """Put the cursor on the row of ``skill_id``, at its first person."""
         row = next((n for n, sid in enumerate(self.skills) if sid == skill_id), None)
         if row is not None:
-            self.move_cursor(row=row, column=max(self.cursor_column, len(FIXED)))
+            self.move_cursor(row=row, column=len(FIXED) if self.columns_shown else 0)
+
+    def validate_scroll_x(self, value: float) -> float:
+        """Scroll by whole columns: a column is shown whole or not at all, never its edge."""
+        value = super().validate_scroll_x(value)
+        start = 0
+        for column in self.ordered_columns[len(FIXED) :]:
+            if start >= value:
+                return start
+            start += column.get_render_width(self)
+        return value
+
+    def _advance(self) -> None:
+        """After a level: the next person; after the last, the next skill's first person.
+
+        After the last skill's last person, the skill column: a capital letter typed there
+        starts the next skill.
+        """
+        last = len(FIXED) + len(self.columns_shown) - 1
+        if self.cursor_column < last:
+            self.move_cursor(column=self.cursor_column + 1)
+        elif self.cursor_row < self.row_count - 1:
+            self.move_cursor(row=self.cursor_row + 1, column=len(FIXED))
+        else:
+            self.move_cursor(column=0)
 
     # -- keys ------------------------------------------------------------------------------
 
-    def _target(self) -> tuple[str, str] | None:
-        """The (skill, person) under the cursor, if levels can be set there."""
+    def _writable(self) -> bool:
         if self.by_organisation:
             self.notify(_("The view by organisation is read-only: o shows people again."))
-            return None
+            return False
         if not self.editable:
             self.notify(_("This session is open read-only: nothing can be changed."))
+            return False
+        return True
+
+    def _target(self) -> tuple[str, str] | None:
+        """The (skill, person) under the cursor, if levels can be set there."""
+        if not self._writable():
             return None
         skill_id, column = self.skill_id, self.column
         if skill_id is None or column is None:
@@ -351,10 +326,12 @@ class CompetencyMatrix(DataTable[Text]):
         return skill_id, column.key
 
     def set_level(self, level: int) -> None:
-        """Ask for the level under the cursor to become ``level``."""
+        """Set the level under the cursor to ``level``, then move on to the next person."""
         target = self._target()
         if target is not None:
             self.post_message(self.LevelSet(target[0], target[1], level))
+            self._advance()
+            self._typed = (target, self.cursor_coordinate)
 
     def action_level_0(self) -> None:
         """Level 0: absent."""
@@ -377,6 +354,50 @@ class CompetencyMatrix(DataTable[Text]):
         target = self._target()
         if target is not None:
             self.post_message(self.InterestToggled(*target))
+
+    def action_interest_last(self) -> None:
+        """Flag the person whose level was just typed (the cursor stays put)."""
+        typed = self._typed
+        if typed is None or typed[1] != self.cursor_coordinate:
+            self.action_toggle_interest()
+        elif self._writable():
+            self.post_message(self.InterestToggled(*typed[0]))
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the fixed columns: « 2x2 » on the required level, a capital on the skill."""
+        char = event.character or ""
+        if self.skill_id is None or not char or len(char) != 1:
+            return
+        if self.cursor_column == FIXED.index(NEED) and (char.isdigit() or char in TIMES):
+            event.stop()
+            event.prevent_default()
+            self._type_need(char)
+        elif self.cursor_column == 0 and char.isupper() and self.editable:
+            event.stop()
+            event.prevent_default()
+            if self._writable():
+                self.post_message(self.AddTyped(char))
+
+    def _type_need(self, char: str) -> None:
+        skill_id = self.skill_id
+        if skill_id is None or not self._writable():
+            return
+        if char in TIMES:
+            self._times = True
+            return
+        digit, times, self._times = int(char), self._times, False
+        if times and digit >= 1:
+            self.post_message(self.NeedSet(skill_id, None, digit))
+        elif not times and 1 <= digit <= 3:
+            self.post_message(self.NeedSet(skill_id, digit, None))
+        else:
+            self.notify(_("Required level: 1 to 3, then x and the number of people (2x2)."))
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        """Leaving the required-level column forgets a half-typed « 2x »."""
+        super().watch_cursor_coordinate(old, new)
+        if old.column != new.column:
+            self._times = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Levels and interest are not offered where they cannot be set."""
