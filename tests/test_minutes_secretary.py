@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 from secretary_data import CASES, secretary_session
 from test_minutes import tables
@@ -11,6 +13,7 @@ from test_minutes import tables
 from tui.export import minutes_parser, render_minutes
 from tui.export.tree import document_tree
 from tui.export.typography import typeset
+from tui.export.workbook import render_xlsx
 from tui.model import Action, Agreement, Indicator, Objective, review
 
 
@@ -216,3 +219,21 @@ def test_deadlines_already_past_on_the_meeting_date_are_open_points(lang: str, m
         update={"meeting": session.meeting.model_copy(update={"date": None})}
     )
     assert not [it for it in review(undated) if it.check == "past_deadline"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_workbook_keeps_each_decision_time_and_why_it_was_voided(lang: str) -> None:
+    session = secretary_session()
+    session.decisions[0] = session.decisions[0].model_copy(
+        update={"voided": True, "void_reason": "inscrite par erreur : doublon"}
+    )
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(session, lang)))
+    sheet = book[{"fr": "Décisions", "en": "Decisions"}[lang]]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = rows[0]
+    time, voided = {"fr": ("Heure", "Annulation"), "en": ("Time", "Voided")}[lang]
+    first, second = ({h: v for h, v in zip(header, row, strict=True)} for row in rows[1:])
+    assert first[time] == {"fr": "10 h", "en": "10:00\u202fa.m."}[lang]
+    colon = {"fr": "\u00a0:", "en": ":"}[lang]  # typed text typeset as in the minutes
+    assert first[voided] == f"inscrite par erreur{colon} doublon"
+    assert second[voided] is None and second[time] == {"fr": "11 h", "en": "11:00\u202fa.m."}[lang]
