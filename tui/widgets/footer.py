@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, get_language
 
 TEXTUAL_DESCRIPTIONS = (N_("Dismiss menu"), N_("Show menu"))
 """Descriptions of Textual's own bindings that the footer shows (an open choice list): listed
@@ -48,7 +49,42 @@ def width_of(widget: Widget) -> int:
 
 
 class TranslatedFooter(Footer):
-    """Textual's footer, in the interface language, with only the keys that fit."""
+    """Textual's footer, in the interface language, with only the keys that fit.
+
+    Textual recomposes a footer for every change of the screen's bindings, and a form that opens
+    changes them once per widget it mounts and focuses (a hundred times for the resource form):
+    this one recomposes once per burst, and only when the keys it would show changed.
+    """
+
+    _pending = False
+    """A recompose is scheduled for after the next refresh."""
+    _shown: tuple[object, ...] | None = None
+    """The keys shown by the last recompose, and in which language (what `_keys` returned)."""
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """The screen's keys may have changed: look once the burst of changes is over."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
+
+    def _keys(self) -> tuple[object, ...]:
+        """What the footer would show: the language, each key shown, its action, words, state."""
+        return (
+            get_language(),
+            *(
+                (b.key, b.action, b.description, b.key_display, b.group, enabled, tooltip)
+                for _node, b, enabled, tooltip in self.screen.active_bindings.values()
+                if b.show
+            ),
+        )
 
     def compose(self) -> ComposeResult:
         """Compose the keys, translating each description."""
@@ -58,7 +94,8 @@ class TranslatedFooter(Footer):
             yield widget
 
     async def recompose(self) -> None:
-        """Compose again (the screen's keys changed), then keep those that fit."""
+        """Compose again (the screen's keys or the language changed), then keep those that fit."""
+        self._shown = self._keys() if self._bindings_ready else None
         await super().recompose()
         self.fit()
 

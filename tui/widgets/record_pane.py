@@ -95,12 +95,30 @@ class RecordPane(Pane):
         return f"{_(help_msgid)}\n{keys}" if help_msgid else keys
 
     def on_mount(self) -> None:
-        """Show the record, focus its first field."""
+        """Show the record, focus its first field (a pane made ahead, hidden, waits for
+        `reuse`)."""
         form = self.query_one(RecordForm)
         form.load(self.record, self.start_drafts, self.options)
         form.disabled = self.read_only
-        if not self.read_only:
+        if not self.read_only and self.display:
             self.query_one(f"#f-{self.config.fields[0].name}").focus()
+
+    def reuse(
+        self,
+        record: Record,
+        *,
+        drafts: dict[str, str],
+        options: Options,
+        pending: bool,
+        read_only: bool,
+    ) -> None:
+        """Show ``record`` in this pane, made before (opening a form then mounts nothing)."""
+        self.record, self.start_drafts, self.options = record, drafts, options
+        self.pending, self.read_only = pending, read_only
+        self.drafts, self.touched = {}, False
+        self.display = True
+        self.relabel()  # in the language of now, and the new record's title
+        self.on_mount()
 
     def relabel(self) -> None:
         """Redraw in the interface language."""
