@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, Static, TextArea
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, get_language
 from tui.keymap import bindings_for
 from tui.model import Record
 from tui.widgets.editor_config import TableConfig
@@ -77,6 +77,8 @@ class RecordPane(Pane):
         self.drafts: dict[str, str] = {}
         """Drafts typed while the record is pending (saved once it is added)."""
         self.touched = False
+        self.lang = get_language()
+        """The language its labels were made in."""
 
     def compose(self) -> ComposeResult:
         """Title, the form, a line of help."""
@@ -117,7 +119,11 @@ class RecordPane(Pane):
         self.pending, self.read_only = pending, read_only
         self.drafts, self.touched = {}, False
         self.display = True
-        self.relabel()  # in the language of now, and the new record's title
+        if get_language() != self.lang:  # made in another language: its labels too
+            self.query_one(RecordForm).relabel()
+            self.lang = get_language()
+        self.query_one(".pane-title", Label).update(self._title())
+        self.query_one(".pane-hint", Static).update(self._hint())
         self.on_mount()
 
     def relabel(self) -> None:
