@@ -169,5 +169,6 @@ def _checks(lang: str) -> dict[str, str]:
         "votes_exceed_present": pt(
             lang, "minutes", "More votes counted than voting members present."
         ),
+        "no_quorum": pt(lang, "minutes", "Taken without quorum (majority of the members)."),
         "open_item": pt(lang, "minutes", "Action item still to do."),
     }

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from tui.model.base import STEPS
 from tui.model.competency import status
-from tui.model.meeting import members_present
+from tui.model.meeting import members_present, quorum_needed
 from tui.model.plan import has_lead
 from tui.model.session import Session
 
@@ -171,6 +171,12 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
             counts = {"label": name, "votes": str(cast), "present": str(here)}
             too_many = ReviewItem("decisions", "decisions", d.id, "votes_exceed_present", counts)
             yield too_many, cast <= here
+        here, members = members_present(s.participants, d.taken_at)
+        if members:
+            needed = quorum_needed(members)
+            counts = {"label": name, "present": str(here), "members": str(members)}
+            counts["needed"] = str(needed)
+            yield ReviewItem("decisions", "decisions", d.id, "no_quorum", counts), here >= needed
     for ai in s.action_items:
         yield item("live", "action_items", ai.id, "open_item", ai.label), ai.status != "open"
 

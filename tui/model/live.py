@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -17,6 +18,10 @@ Outcome = Literal[
 ADOPTING_OUTCOMES: tuple[Outcome, ...] = ("consensus", "unanimous", "carried")
 """Outcomes that carry a motion (adopt what it proposes)."""
 ItemStatus = Literal["open", "done", "dropped"]
+
+
+VOTE_LINE = re.compile(r"(\d{1,5})\s*[-/ ]\s*(\d{1,5})(?:\s*[-/ ]\s*(\d{1,5}))?")
+"""A vote in one line: for, against and, maybe, abstentions."""
 
 
 class Decision(Record):
@@ -40,6 +45,18 @@ class Decision(Record):
     voided: bool = False
     """Withdrawn from the register as recorded by mistake: it keeps its number and stays shown."""
     void_reason: Line = ""
+
+    def set_votes(self, line: str) -> bool:
+        """Read a vote typed in one line, « 7-0-1 » (for, against, abstentions; also « 7/0/1 »
+        or « 7 0 1 », or two numbers, for and against): the counts are set, True. Anything
+        else leaves them as they are: False."""
+        found = VOTE_LINE.fullmatch(line.strip())
+        if found is None:
+            return False
+        counts = [int(n) for n in found.groups() if n is not None]
+        self.votes_for, self.votes_against = counts[0], counts[1]
+        self.abstentions = counts[2] if len(counts) == 3 else None
+        return True
 
     def votes_cast(self) -> int | None:
         """The votes given, for, against and abstaining; None when no count was given."""

@@ -77,6 +77,12 @@ def members_present(participants: list[Participant], at: dt.time | None) -> tupl
     return sum(present_at(p, at) for p in members), len(members)
 
 
+def quorum_needed(members: int) -> int:
+    """Members who must be present for a decision: the majority of the members (more than
+    half), the usual rule when the bylaws say nothing else."""
+    return members // 2 + 1
+
+
 class Person(Record):
     """Someone who is not at the meeting but counts in the plan (a matrix column)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -12,6 +13,8 @@ from textual.widgets import Input, TextArea
 from tui.i18n import _, t
 from tui.model import ActionItem, Decision, ParkingItem, Session
 from tui.model.changes import ADOPTION_DECISION, ADOPTION_ITEM
+from tui.model.clean import local_time
+from tui.model.meeting import members_present, quorum_needed
 from tui.quick import TABLES, add_decision, add_note, apply_capture, parse_line
 from tui.screens.capture import (
     ACTION_FIELDS,
@@ -49,7 +52,9 @@ class LiveCapture:
         """Record a decision."""
         session = self._live_session()
         if session is not None:
-            form = decision_form(session, keep=self._live_keeper("decisions"))
+            app = self._live_screen().capp
+            now = local_time(app.clock(), app.tz)  # a new decision's time: its quorum
+            form = decision_form(session, keep=self._live_keeper("decisions"), now=now)
             self._live_screen().app.push_screen(form, self._live_decision_saved)
 
     def action_capture_action(self) -> None:
@@ -165,10 +170,27 @@ class LiveCapture:
 Keep = Callable[[dict[str, str]], None]
 
 
+def quorum_notice(session: Session, at: dt.time | None) -> str:
+    """Whether the members present at ``at`` (a decision's time) make the quorum, the majority
+    of the members; empty when no member is listed."""
+    present, members = members_present(session.participants, at)
+    if not members:
+        return ""
+    needed = quorum_needed(members)
+    counts = {"present": present, "members": members, "needed": needed}
+    if present >= needed:
+        return _("Quorum: {present} of {members} members present (majority: {needed}).", **counts)
+    return _("⚠ No quorum: {present} of {members} members present (majority: {needed}).", **counts)
+
+
 def decision_form(
-    session: Session, record: Decision | None = None, *, keep: Keep | None = None
+    session: Session,
+    record: Decision | None = None,
+    *,
+    keep: Keep | None = None,
+    now: dt.time | None = None,
 ) -> CaptureForm:
-    """The decision form: a new decision, or a copy of ``record`` to edit."""
+    """The decision form: a new decision (taken ``now``), or a copy of ``record`` to edit."""
     names = participant_names(session)
     options = {"amends": amendable(session, record)}
     follow_up = session.meeting.follows is not None
@@ -190,6 +212,7 @@ def decision_form(
             adoption=box,
             restore=restore,
             keep=keep,
+            notice=quorum_notice(session, now),
         )
     title = _("Decision {number}", number=record.number or "")
     return CaptureForm(
@@ -200,6 +223,7 @@ def decision_form(
         options=options,
         restore=drafts_of(session, "decisions", record.id),
         keep=keep,
+        notice=quorum_notice(session, record.taken_at),
     )
 
 

@@ -68,6 +68,10 @@ def _sentences() -> dict[tuple[str, str], str]:
         ("decisions", "votes_exceed_present"): _(
             "Decision {label}: {votes} votes counted, but {present} voting members present."
         ),
+        ("decisions", "no_quorum"): _(
+            "Decision {label} was taken without quorum: {present} of {members} members "
+            "present (majority: {needed})."
+        ),
     }
 
 
