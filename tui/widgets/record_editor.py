@@ -230,9 +230,10 @@ class RecordEditor(Vertical):
         mounts dozens of widgets, which takes longer than the facilitator should wait."""
         tc = self.config.main
         shown = self.is_attached and self.region.area > 0  # not in a hidden tab
+        shown = shown and self.screen is self.app.screen  # nor on a screen being left
         if self.session is None or self.read_only or tc.table in self._spares or not shown:
             return
-        fields: dict[str, Any] = {tc.fields[0].name: ""}
+        fields: dict[str, Any] = {"id": "", tc.fields[0].name: ""}  # takes no id: reuse sets one
         record = tc.model.model_construct(**fields)
         pane = RecordPane(tc, record, drafts={}, options={}, pending=True, read_only=False)
         pane.display = False

@@ -99,7 +99,10 @@ class RecordPane(Pane):
     def on_mount(self) -> None:
         """Show the record, focus its first field (a pane made ahead, hidden, waits for
         `reuse`)."""
-        form = self.query_one(RecordForm)
+        found = self.query(RecordForm)
+        if not found:
+            return  # removed while it mounted (its screen was left at once)
+        form = found.first()
         form.load(self.record, self.start_drafts, self.options)
         form.disabled = self.read_only
         if not self.read_only and self.display:
