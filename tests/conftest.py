@@ -118,12 +118,17 @@ async def until(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignor
         await pilot.pause(0.005)
 
 
-def form_open(app) -> bool:  # type: ignore[no-untyped-def]
-    """A record's form is shown, its first field focused."""
+def form_shown(app) -> bool:  # type: ignore[no-untyped-def]
+    """A record's form shows (a form made ahead stays hidden until it is used)."""
     from tui.widgets.record_pane import RecordPane
 
+    return any(pane.display for pane in app.screen.query(RecordPane))
+
+
+def form_open(app) -> bool:  # type: ignore[no-untyped-def]
+    """A record's form is shown, its first field focused."""
     return (
-        bool(app.screen.query(RecordPane))
+        form_shown(app)
         and app.focused is not None
         and app.focused.id is not None
         and app.focused.id.startswith("f-")

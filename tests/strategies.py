@@ -71,6 +71,8 @@ def for_type(annotation: Any, info: Any = None, name: str = "") -> st.SearchStra
         return ids
     if annotation is str:
         return labels if name in ("label", "title", "name", "text") else texts
+    if annotation is bool:
+        return st.booleans()
     if annotation is int:
         low, high = _bounds(info) if info is not None else (0, 10_000)
         return st.integers(low, high)

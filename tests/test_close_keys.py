@@ -14,7 +14,7 @@ from tui.storage.store import SessionStore
 
 def pane(selector: str) -> Callable[[Any], bool]:
     """Open when the screen shows a pane of this kind."""
-    return lambda app: bool(app.screen.query(selector))
+    return lambda app: any(w.display for w in app.screen.query(selector))  # not a hidden one
 
 
 def screen(name: str) -> Callable[[Any], bool]:

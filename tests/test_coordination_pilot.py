@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import counter, form_open, until
+from conftest import counter, form_open, form_shown, until
 from steps_data import write_plan
 from test_minutes import tables
 from textual.widgets import DataTable, TabbedContent
@@ -15,7 +15,6 @@ from typing_helpers import Terminal
 
 from tui.export import render_minutes
 from tui.storage.store import SessionStore
-from tui.widgets.record_pane import RecordPane
 
 
 def without_modes(data_dir: Path, clock: Any) -> str:
@@ -34,7 +33,7 @@ def without_modes(data_dir: Path, clock: Any) -> str:
 
 def on_table(app: Any) -> bool:
     """A table of the step has the focus, no form open."""
-    return not app.screen.query(RecordPane) and isinstance(app.focused, DataTable)
+    return not form_shown(app) and isinstance(app.focused, DataTable)
 
 
 async def to_tab(pilot: Any, pane_id: str) -> None:
@@ -126,7 +125,7 @@ async def test_one_record_of_each_mode_typed_reaches_the_file_and_both_minutes(
         await pilot.press("ctrl+q")
 
     raw = json.loads((data_dir / f"{sid}.json").read_text("utf-8"))
-    assert raw["meta"]["1"]["schema_version"] == 4
+    assert raw["meta"]["1"]["schema_version"] == 5
     assert raw["working_groups"]["1"]["frequency"] == "hebdomadaire au lancement"
     (participation,) = raw["participation"].values()
     assert {k: v for k, v in participation.items() if k != "id"} == {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,16 +67,27 @@ def test_an_existing_file_is_kept_without_force_and_replaced_with_it(  # type: i
     assert [p.name for p in target.parent.iterdir() if ".tmp-" in p.name] == []
 
 
-def test_exports_get_new_names_rather_than_overwrite(  # type: ignore[no-untyped-def]
+def test_exports_are_named_by_date_collective_kind_and_language_and_never_overwritten(  # type: ignore[no-untyped-def]
     capsys, data_dir: Path, demo_id: str
 ) -> None:
-    paths = []
-    for _ in range(2):
+    argv = ("--data-dir", str(data_dir), "export", demo_id, "--format", "xlsx")
+    code, out, _err = run(capsys, *argv)
+    path = Path(out.strip())
+    assert code == 0 and path.parent == data_dir / "exports"
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\d-table-de-concertation-en-securite-alimentaire-plan-fr\.xlsx", path.name
+    )
+    assert path.read_bytes()[:2] == b"PK" and path.stat().st_mode & 0o777 == 0o600
+    path.write_bytes(b"the secretary's copy")
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and "--force" in err
+    assert path.read_bytes() == b"the secretary's copy"
+    code, out, _err = run(capsys, *argv, "--force")
+    assert code == 0 and Path(out.strip()) == path and path.read_bytes()[:2] == b"PK"
+    for mode, kind in (("formal", "proces-verbal"), ("summary", "compte-rendu")):
         code, out, _err = run(capsys, "--data-dir", str(data_dir), "export", demo_id,
-                              "--format", "xlsx")  # fmt: skip
-        paths.append(Path(out.strip()))
-    assert paths[0].name.endswith(".xlsx") and paths[1].name == paths[0].stem + "-2.xlsx"
-    assert paths[0].read_bytes()[:2] == b"PK" and paths[0].stat().st_mode & 0o777 == 0o600
+                              "--format", "md", "--mode", mode)  # fmt: skip
+        assert Path(out.strip()).name.endswith(f"-alimentaire-{kind}-fr.md")
 
 
 def test_a_missing_folder_is_one_line_and_nothing_written(  # type: ignore[no-untyped-def]

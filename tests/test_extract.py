@@ -15,6 +15,7 @@ from test_minutes_screen import SIZE, exports, stored, write_demo
 
 from tui.export import render_file, render_minutes
 from tui.export.extract import render_extract
+from tui.export.typography import typeset
 from tui.model import Session
 from tui.model.live import Decision
 from tui.services.exporting import render_extract_export
@@ -55,13 +56,14 @@ def test_the_extract_holds_that_resolution_alone_with_the_certification(lang: st
     assert session.meeting.collective in text and session.meeting.title in text
     quorum = {"fr": "6 présences sur 8 membres.", "en": "6 members present out of 8."}[lang]
     assert quorum in text and CERTIFY[lang] in text
-    assert chosen.text in text and (chosen.number or "") in text
+    shown = typeset(chosen.text, lang)  # typed text set as the minutes set it
+    assert shown in text and (chosen.number or "") in text
     for other in session.decisions:
         if other is not chosen:
             assert other.text not in text and (other.number or "") not in text
     sign, role = SIGN[lang]
     assert text.count(f"**{sign}") == 1 and role in text
-    assert text.index(CERTIFY[lang]) < text.index(chosen.text) < text.index(role)
+    assert text.index(CERTIFY[lang]) < text.index(shown) < text.index(role)
 
 
 def test_the_extract_of_a_proposal_keeps_its_amendments_and_says_only_what_was_recorded() -> None:
@@ -90,10 +92,11 @@ def test_an_extract_document_reads_back_as_its_markdown(fmt: str) -> None:
     found = (read_docx if fmt == "docx" else read_odt)(rendered.data)
     assert found.headings == from_markdown(markdown).headings
     assert CERTIFY["fr"] in found.text.replace("\n", " ")
-    assert session.decisions[2].text in found.text and "TCSA-2026-11-25-03" in found.text
+    shown = typeset(session.decisions[2].text, "fr")  # typed text set as the minutes set it
+    assert shown in found.text and "TCSA-2026-11-25-03" in found.text
     assert all(d.text not in found.text for d in session.decisions if d is not session.decisions[2])
     assert "Secrétaire de la séance" in found.text and "Signature" in found.text
-    assert rendered.stem.endswith("-extrait-tcsa-2026-11-25-03")
+    assert rendered.stem.endswith("-extrait-tcsa-2026-11-25-03-fr")
 
 
 def test_the_cli_writes_the_extract_as_pdf_and_the_pdf_reads_back(  # type: ignore[no-untyped-def]
@@ -212,9 +215,10 @@ async def test_x_in_the_decisions_list_writes_the_extract_of_the_selected_resolu
         await until(pilot, lambda: len(exports(data_dir)) == 1)
         await until(pilot, lambda: isinstance(app.screen, LiveLists))
     (path,) = exports(data_dir)
-    assert path.name.endswith("-extrait-tcsa-2026-11-25-03.docx")
+    assert path.name.endswith("-extrait-tcsa-2026-11-25-03-fr.docx")
     session = stored(data_dir, sid)
     found = read_docx(path.read_bytes())
     expected = render_extract(session, session.decisions[2], "fr")
     assert found.headings == from_markdown(expected).headings
-    assert session.decisions[2].text in found.text and session.decisions[0].text not in found.text
+    assert typeset(session.decisions[2].text, "fr") in found.text
+    assert session.decisions[0].text not in found.text

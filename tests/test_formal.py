@@ -154,11 +154,11 @@ def test_amendments_are_recorded_under_their_proposal_with_their_own_motion() ->
         "Acheter un camion.",
         "**Amendement CA-2026-12-04-03**",
         f"Il est proposé par Léo, appuyé par Awa{NB}:",
-        "Remplacer « camion » par « fourgonnette ».",
+        f"Remplacer «{NB}camion{NB}» par «{NB}fourgonnette{NB}».",  # typed text typeset
         "Amendement rejeté (2 pour, 4 contre).",  # agrees with « amendement »
         "**Amendement CA-2026-12-04-04**",
         f"Il est proposé par Inès et résolu{NB}:",
-        "Ajouter « usagé ».",
+        f"Ajouter «{NB}usagé{NB}».",
         "Amendement adopté à l'unanimité.",
         "Adoptée à la majorité (5 pour, 1 contre).",  # the proposal's outcome, after them
         "**Résolution CA-2026-12-04-02**",

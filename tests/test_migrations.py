@@ -205,7 +205,7 @@ def test_v3_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
     session = handle.session
     handle.close()
     migrated = load_checked(path)
-    assert migrated["meta"]["1"]["schema_version"] == 4
+    assert migrated["meta"]["1"]["schema_version"] == CURRENT_SCHEMA_VERSION
     for table, docs in tables.items():
         for key, doc in docs.items():
             if table != "meta":  # every v3 value is there, unchanged
@@ -224,3 +224,28 @@ def test_v3_working_groups_get_an_empty_frequency_and_the_new_lists_start_empty(
     )
     assert (session.participation, session.monitoring, session.communication) == ([], [], [])
     assert backup_path(path, 3).read_bytes() == v3
+
+
+def test_v4_records_open_with_the_v5_fields_saying_nothing(data_dir: Path) -> None:
+    """v5 adds a lead organisation, arrival and departure times, a decision's time, voiding and
+    an agreement type in words: a v4 file opens with every value as it was, none of them set."""
+    path = place(data_dir, 4)
+    v4 = load_checked(path)
+    before = path.read_bytes()
+    handle = SessionStore(data_dir).open("fixture")
+    session = handle.session
+    handle.close()
+    migrated = load_checked(path)
+    assert migrated["meta"]["1"]["schema_version"] == 5
+    for table, docs in v4.items():
+        for key, doc in docs.items():
+            if table != "meta":  # additive: every v4 value is there, unchanged
+                assert {f: migrated[table][key][f] for f in doc} == doc, (table, key)
+    assert session.decisions and session.participants and session.roles
+    assert all(
+        (d.taken_at, d.voided, d.void_reason) == (None, False, "") for d in session.decisions
+    )
+    assert all((p.arrived_at, p.left_at) == (None, None) for p in session.participants)
+    assert all(r.lead_org == "" for r in session.roles)
+    assert all(g.kind_other == "" for g in session.agreements)
+    assert backup_path(path, 4).read_bytes() == before

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from tui.demo import demo_sessions
 from tui.export import minutes_parser, render_html, render_minutes
+from tui.export.typography import typeset
 from tui.model import Session
 from tui.model.text import _clean_block, _clean_line, clean_text
 
@@ -111,9 +112,10 @@ def structure(tokens: list[Token]) -> Structure:
     return headings, columns, items, kinds
 
 
-def visible_lines(text: str) -> list[str]:
-    """The lines of a user text as the minutes must show them (blanks normalised)."""
-    return [" ".join(line.split()) for line in clean_text(text).split("\n") if line.strip()]
+def visible_lines(text: str, lang: str) -> list[str]:
+    """The lines of a user text as the minutes must show them (typeset, blanks normalised)."""
+    shown = typeset(clean_text(text), lang)
+    return [" ".join(line.split()) for line in shown.split("\n") if line.strip()]
 
 
 def shown_text(tokens: list[Token]) -> str:
@@ -128,6 +130,7 @@ def shown_text(tokens: list[Token]) -> str:
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3"}
 ALLOWED_TAGS |= {"p", "ul", "li", "strong", "br", "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_TAGS |= {"s", "em"}  # a voided decision: struck through, its reason in italics
 ALLOWED_ATTRS = {("html", "lang"), ("meta", "charset"), ("meta", "name"), ("meta", "content")}
 ALLOWED_ATTRS |= {("th", "style"), ("td", "style")}
 
@@ -194,7 +197,7 @@ def check(session: Session, texts: list[str]) -> None:
         assert not _CONTROL.search(text)
         shown = shown_text(tokens)
         places = count if len(texts) == 1 else 1
-        for line in {line for t in texts for line in visible_lines(visible(t))}:
+        for line in {line for t in texts for line in visible_lines(visible(t), lang)}:
             assert shown.count(line) >= places, line
         parser = _Tags()
         parser.feed(render_html(text, hostile.meeting.title, lang))
@@ -212,6 +215,13 @@ def demo() -> list[Session]:
 def test_each_hostile_text_in_every_field_is_harmless(text: str) -> None:
     for session in demo():
         check(session, [text])
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_each_hostile_text_in_a_voided_decision_and_its_reason_is_harmless(text: str) -> None:
+    for session in demo():
+        decisions = [d.model_copy(update={"voided": True}) for d in session.decisions]
+        check(session.model_copy(update={"decisions": decisions}), [text])
 
 
 fragments = st.sampled_from(HOSTILE) | st.text(max_size=12)

@@ -11,9 +11,11 @@ from conftest import Clock, counter, until
 
 from tui.demo import demo_sessions
 from tui.export import render_html, render_minutes
+from tui.export.typography import typeset
 from tui.screens.minutes import MinutesScreen
 from tui.services.exporting import scp_command
 from tui.storage.store import SessionStore
+from tui.widgets.dialogs import Confirm
 
 SIZE = (80, 24)
 SSH = "203.0.113.5 52144 198.51.100.7 22"
@@ -62,7 +64,7 @@ async def test_the_preview_shows_the_session_minutes(make_app, data_dir, clock) 
     async with app.run_test(size=SIZE) as pilot:
         screen = await minutes_shown(app, pilot)
         text = shown(screen)
-        assert f"Compte rendu — {session.meeting.title}" in text
+        assert f"Compte rendu — {typeset(session.meeting.title, 'fr')}" in text
         assert session.participants[0].name in text
         assert "Il est proposé par" not in text  # the demo session is a summary
         assert screen.markdown == render_minutes(session, "summary", "fr")
@@ -106,11 +108,14 @@ async def test_e_exports_the_markdown_file_and_says_where(make_app, data_dir, cl
         await until(pilot, lambda: len(exports(data_dir)) == 1 and "exports" in saved_text(screen))
         (path,) = exports(data_dir)
         assert path.parent == data_dir / "exports"
-        assert path.name == "2026-11-25-plan-d-action-2027-2029-operations-et-gouvernance.md"
+        assert (
+            path.name
+            == "2026-11-25-table-de-concertation-en-securite-alimentaire-compte-rendu-fr.md"
+        )
         expected = render_minutes(stored(data_dir, sid), screen.mode, screen.lang)
         assert path.read_text("utf-8") == expected
         assert str(path) in saved_text(screen).replace("\n", "")
-        assert any(str(path) in n.message for n in app._notifications)
+        assert not app._notifications  # nothing covers the preview: the line under it says
 
 
 async def test_h_exports_the_printable_html_page(make_app, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +132,7 @@ async def test_h_exports_the_printable_html_page(make_app, data_dir, clock) -> N
     assert path.read_text("utf-8") == render_html(markdown, session.meeting.title, "fr")
 
 
-async def test_exporting_twice_writes_two_files_and_overwrites_neither(
+async def test_exporting_again_asks_before_replacing_and_n_keeps_both(
     make_app, data_dir, clock
 ) -> None:  # type: ignore[no-untyped-def]
     app = make_app(session_id=write_demo(data_dir, clock))
@@ -138,9 +143,16 @@ async def test_exporting_twice_writes_two_files_and_overwrites_neither(
         (first,) = exports(data_dir)
         first.write_text("kept as the facilitator edited it", "utf-8")
         await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert first.name in app.screen.question
+        await pilot.press("n")  # keep both
         await until(pilot, lambda: len(exports(data_dir)) == 2)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")  # replace the first one
+        await until(pilot, lambda: first.read_text("utf-8").startswith("# Compte rendu"))
     again, second = exports(data_dir)
-    assert again == first and first.read_text("utf-8") == "kept as the facilitator edited it"
+    assert again == first and len(exports(data_dir)) == 2
     assert second.name == first.stem + "-2.md"
     assert second.read_text("utf-8").startswith("# Compte rendu")
 
@@ -156,7 +168,6 @@ async def test_the_scp_line_is_offered_over_ssh(make_app, data_dir, clock, monke
         (path,) = exports(data_dir)
         line = f"scp anim@198.51.100.7:{path} ."
         assert line in saved_text(screen).replace("\n", "")
-        assert any(line in n.message for n in app._notifications)
 
 
 async def test_no_scp_line_outside_ssh(make_app, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -281,11 +292,11 @@ async def test_a_failed_export_says_why(make_app, data_dir, clock, monkeypatch) 
     monkeypatch.setattr(exports_module, "write_export", full)
     app = make_app(session_id=write_demo(data_dir, clock))
     async with app.run_test(size=SIZE) as pilot:
-        await minutes_shown(app, pilot)
+        screen = await minutes_shown(app, pilot)
         await pilot.press("e")
-        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
-        (note,) = [n for n in app._notifications if n.severity == "error"]
-        assert note.message == "Le fichier n'a pas pu être écrit : No space left on device"
+        message = "Le fichier n'a pas pu être écrit : No space left on device"
+        await until(pilot, lambda: saved_text(screen) == message)
+        assert not app._notifications  # said under the preview, not over it
     assert exports(data_dir) == []
 
 
@@ -308,7 +319,7 @@ async def test_e_on_home_exports_the_selected_session(make_app, data_dir, clock)
         await until(pilot, lambda: len(exports(data_dir)) == 1)
         await until(pilot, lambda: any("exports" in n.message for n in app._notifications))
     (path,) = exports(data_dir)
-    assert path.name == "2026-11-25-2027-2029-action-plan-operations-and-governance.md"
+    assert path.name == "2026-11-25-alder-creek-aging-well-coalition-minutes-en.md"
     assert path.read_text("utf-8") == render_minutes(stored(data_dir, sid), "formal", "en")
 
 

@@ -6,13 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import counter, form_open, until
+from conftest import counter, form_open, form_shown, until
 from steps_data import write_plan
 
 from tui.model import review
 from tui.storage.store import SessionStore
 from tui.widgets.record_editor import RecordEditor
-from tui.widgets.record_pane import RecordPane
 
 
 def saved(data_dir: Path, clock, sid: str):  # type: ignore[no-untyped-def]
@@ -323,6 +322,6 @@ async def test_a_read_only_session_offers_no_change(make_app, data_dir, clock) -
             await pilot.press("a", "delete", "shift+down")
             await pilot.pause()
             assert rows(app) == ["actions/a1", "actions/a2", "actions/a3"]
-            assert not app.screen.query(RecordPane)
+            assert not form_shown(app)
     finally:
         holder.close()

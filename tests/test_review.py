@@ -57,7 +57,7 @@ async def test_the_review_lists_exactly_the_open_points_naming_their_records(
         assert shown[0].startswith("1 ") and "50 %" in shown[0]
         assert "L’action « Journal de quartier » n’a pas de porteur." in shown
         assert (
-            "La compétence « Graphisme » est à aller chercher et n’a pas encore de décision."
+            "La compétence « Graphisme » est à aller chercher et n’a pas encore de suite à donner."
             in shown
         )
         assert "Le suivi « Envoyer le compte rendu » est encore ouvert." in shown

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import counter, form_open, until
+from conftest import counter, form_open, form_shown, until
 from textual.widgets import DataTable
 
 from tui.storage.store import SessionStore
 from tui.widgets.record_editor import RecordEditor
-from tui.widgets.record_pane import RecordPane
 
 STEPS = ("actions", "resources", "roles", "agreements", "objectives", "coordination", "watch")
 
@@ -28,7 +27,7 @@ async def form(pilot, key: str, *keys: str) -> None:  # type: ignore[no-untyped-
     for k in keys:
         await pilot.press(k)
     await pilot.press("escape")
-    await until(pilot, lambda: not app.screen.query(RecordPane) and on_screen(app, app.screen.KEY))
+    await until(pilot, lambda: not form_shown(app) and on_screen(app, app.screen.KEY))
 
 
 def text(value: str) -> list[str]:

@@ -26,6 +26,7 @@ from tui.storage.messages import save_error
 from tui.storage.store import SessionStore, new_session_id
 from tui.terminal.keymap import bindings_for
 from tui.terminal.typeahead import InOrderKeys
+from tui.widgets.toasts import OneMessage
 
 if TYPE_CHECKING:
     from tui.live.context import SessionContext
@@ -36,7 +37,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
+class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
@@ -339,10 +340,11 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, App[int]):
 
     def action_help(self) -> None:
         """Show the help of the current screen and the keymap."""
-        from tui.screens.help import HelpScreen
+        from tui.screens.help import HelpScreen, screen_keys
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            self.push_screen(HelpScreen(getattr(screen, "HELP", ""), screen_keys(screen)))
 
 
 def _session_screen_type() -> type:

@@ -218,10 +218,10 @@ DEMO_EN: dict[str, Any] = {
          "That the agenda be approved as presented."),
         ("previous", "meeting", "unanimous", "Sylvie Thibodeau", "David Okafor", None,
          "That the minutes of the meeting of {previous} be approved as circulated."),
-        ("trustee", "resources", "carried", "David Okafor", "Priya Raman", (6, 0, 1),
+        ("trustee", "resources", "carried", "David Okafor", "Priya Raman", (5, 0, 1),
          "That Alder Creek Community Services act as trustee for the $24,000 grant of the "
          "Community Foundation."),
-        ("writer", "skills", "defeated", "Tom Henderson", "Ahmed Hassan", (2, 4, 1),
+        ("writer", "skills", "defeated", "Tom Henderson", "Ahmed Hassan", (2, 3, 1),
          "That the coalition hire a grant writer for up to $3,500."),
         ("transport", "coordination", "consensus", "", "", None,
          "That a transportation working group be created to plan rides to medical "

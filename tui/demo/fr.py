@@ -236,7 +236,7 @@ DEMO_FR: dict[str, Any] = {
         ("previous", "meeting", "unanimous", "Nadia Ouellet", "Isabelle Roy", None,
          "Adopter le compte rendu de la rencontre du {previous}, en corrigeant le nom de la "
          "personne-ressource au point 4."),
-        ("trustee", "resources", "carried", "Geneviève Lapointe", "Nadia Ouellet", (6, 0, 1),
+        ("trustee", "resources", "carried", "Geneviève Lapointe", "Nadia Ouellet", (5, 0, 1),
          "Désigner la Banque alimentaire du Lac comme fiduciaire de la subvention de 31 000 $ "
          "pour l'épicerie solidaire."),
         ("writer", "skills", "deferred", "Martin Gagnon", "Isabelle Roy", None,

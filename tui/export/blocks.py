@@ -56,6 +56,11 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def sentence(text: str) -> str:
+    """One final period, even after a time that ends with one (9:00 p.m.)."""
+    return text[:-1] if text.endswith("..") else text
+
+
 def join(blocks: Iterable[Block]) -> str:
     """Blocks separated by blank lines, empty ones left out."""
     return "\n\n".join(b for b in blocks if b)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.export.blocks import Block, bullets, fields, heading, table
+from tui.export.blocks import Block, bullets, fields, heading, sentence, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, lines, paragraphs
 from tui.export.labels import PARKING_FATES
@@ -55,7 +55,20 @@ def decision(c: Context, d: Decision) -> list[Block]:
         lead = f"{lead} — {c.words.steps[d.step]}"
     out = [lead, *paragraphs(d.text)]
     closing = outcome_sentence(c, d)
-    return [*out, closing] if closing else out
+    out = [*out, closing] if closing else out
+    return voided(c, d, out) if d.voided else out
+
+
+def voided(c: Context, d: Decision, blocks: list[Block]) -> list[Block]:
+    """A voided decision: kept with its number, what was recorded struck through, then why."""
+    lang = c.lang
+    mark = pt(lang, "minutes", "VOIDED")
+    reason = inline(d.void_reason)
+    if reason:
+        why = pt(lang, "minutes", "Voided: {reason}", reason=reason)
+    else:
+        why = pt(lang, "minutes", "Voided.")
+    return [f"{blocks[0]} — **{mark}**", *(f"~~{b}~~" for b in blocks[1:]), f"*{why}*"]
 
 
 def decisions(c: Context, level: int = 2) -> list[Block]:
@@ -191,8 +204,3 @@ def adjournment(c: Context, level: int = 2) -> list[Block]:
         heading(level, pt(c.lang, "minutes section", "Adjournment")),
         sentence(pt(c.lang, "minutes", "The meeting was adjourned at {time}.", time=c.time(end))),
     ]
-
-
-def sentence(text: str) -> str:
-    """One final period, even after a time that ends with one (9:00 p.m.)."""
-    return text[:-1] if text.endswith("..") else text

@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from tui.export.escape import EMPTY, cell
 from tui.export.labels import Words, words
+from tui.export.typography import typeset_session
 from tui.i18n import LANGS, pt
 from tui.i18n.fmt import format_date, format_money, format_number, format_time
 from tui.model.live import Decision
 from tui.model.meeting import Participant, Person
-from tui.model.plan import Action, Body, Indicator, Objective
+from tui.model.plan import Action, Agreement, Body, Indicator, Objective, Role, WorkingGroup
 from tui.model.session import Session
 
 
@@ -81,6 +82,21 @@ class Context:
             return pt(self.lang, "minutes", "(removed person)")
         return cell(found.name)
 
+    def lead(self, record: Role | WorkingGroup) -> str:
+        """Who carries a role or a group: a person, an organisation named in words, the
+        organisation with the person who speaks for it, or « to be determined »."""
+        org = cell(record.lead_org) if record.lead_org.strip() else ""
+        if record.lead is None:
+            return org or pt(self.lang, "minutes", "to be determined")
+        person = self.person(record.lead)
+        return f"{org} ({person})" if org else person
+
+    def agreement_kind(self, agreement: Agreement) -> str:
+        """An agreement's type: its word, or the type named in words when it is « other »."""
+        if agreement.kind == "other" and agreement.kind_other.strip():
+            return cell(agreement.kind_other)
+        return self.words.agreement_kinds[agreement.kind]
+
     def persons(self, person_ids: Iterable[str]) -> str:
         """Escaped names separated by commas, or a dash."""
         return ", ".join(self.person(p) for p in person_ids) or EMPTY
@@ -114,11 +130,12 @@ class Context:
 
 
 def make_context(session: Session, mode: str, lang: str) -> Context:
-    """Prepare ``session`` for rendering in ``mode`` and ``lang``."""
+    """Prepare ``session`` for rendering in ``mode`` and ``lang``, its typed text typeset."""
     if mode not in ("summary", "formal"):
         raise ValueError(f"unknown minutes mode: {mode!r}")
     if lang not in LANGS:
         raise ValueError(f"unsupported minutes language: {lang!r}")
+    session = typeset_session(session, lang)  # what the facilitator typed, set for the language
     objectives = {o.id: o for o in session.objectives}
     indicators: dict[str | None, list[Indicator]] = {}
     for ind in session.indicators:

@@ -65,10 +65,6 @@ def _date(name: str) -> Show:
     return lambda c, r: c.date(getattr(r, name))
 
 
-def _lead(c: Context, r: Any) -> str:
-    return pt(c.lang, "minutes", "to be determined") if r.lead is None else c.person(r.lead)
-
-
 def _amount(name: str) -> Show:
     return lambda c, r: c.amount(r.kind, getattr(r, name), r.unit)
 
@@ -154,7 +150,7 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
         "roles": (
             _view("label", col("Task"), _text("label")),
             actions,
-            _view("lead", lead, _lead),
+            _view(("lead", "lead_org"), lead, lambda c, r: c.lead(r)),
             _view("accountable", col("Accountable"), _text("accountable")),
             _view("contributors", col("Contributors"), lambda c, r: c.persons(r.contributors)),
             _view("consulted", col("Consulted"), lambda c, r: c.persons(r.consulted)),
@@ -164,7 +160,7 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
         ),
         "agreements": (
             _view("label", col("Agreement"), _text("label")),
-            _view("kind", type_name, lambda c, r: c.words.agreement_kinds[r.kind]),
+            _view(("kind", "kind_other"), type_name, lambda c, r: c.agreement_kind(r)),
             _view("parties", col("Parties"), _text("parties")),
             _view("mandating", pt(lang, "minutes field", "Mandating party"), _text("mandating")),
             _view("mandated", pt(lang, "minutes field", "Mandated party"), _text("mandated")),
@@ -212,7 +208,7 @@ def views(lang: str) -> dict[str, tuple[View, ...]]:
             _view("label", col("Working group"), _text("label")),
             _view("mandate", col("Mandate"), _text("mandate")),
             _view("deliverable", col("Deliverable"), _text("deliverable")),
-            _view("lead", lead, _lead),
+            _view(("lead", "lead_org"), lead, lambda c, r: c.lead(r)),
             _view("members", members, _text("members")),
             _view("frequency", frequency, _text("frequency")),
             _view("reports_to", col("Reports to"), lambda c, r: c.body(r.reports_to)),

@@ -58,7 +58,8 @@ def render_extract(session: Session, decision: Decision, lang: str) -> str:
             (pt(lang, "minutes attendance", "Quorum"), quorum(c)),
         ],
     )
-    _roots, under = amendment_tree(session.decisions)
+    _roots, under = amendment_tree(c.session.decisions)  # as typeset, like the minutes
+    decision = next((d for d in c.session.decisions if d.id == decision.id), decision)
     role = pt(lang, "resolution", "Secretary of the meeting")
     blocks = [
         heading(1, pt(lang, "extract", "Certified true extract of the minutes")),

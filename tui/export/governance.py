@@ -69,7 +69,7 @@ def agreements(c: Context, level: int) -> list[Block]:
     rows = [
         [
             cell(g.label),
-            c.words.agreement_kinds[g.kind],
+            c.agreement_kind(g),
             cell(g.parties),
             period(c, g),
             c.words.agreement_statuses[g.status],
@@ -179,13 +179,12 @@ def coordination(c: Context, level: int) -> list[Block]:
             pt(lang, "minutes column", "Reports to"),
             pt(lang, "minutes column", "Deadline"),
         ]
-        no_lead = pt(lang, "minutes", "to be determined")
         rows = [
             [
                 cell(w.label),
                 cell(w.mandate),
                 cell(w.deliverable),
-                no_lead if w.lead is None else c.person(w.lead),
+                c.lead(w),
                 cell(w.members),
                 cell(w.frequency),
                 c.body(w.reports_to),

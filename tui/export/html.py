@@ -36,8 +36,9 @@ def _safe_link(url: str) -> bool:
 
 
 def minutes_parser() -> MarkdownIt:
-    """The Markdown parser of the minutes: CommonMark, tables, no raw HTML, safe links only."""
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    """The Markdown parser of the minutes: CommonMark, tables, strikethrough (a voided
+    decision), no raw HTML, safe links only."""
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.validateLink = _safe_link  # type: ignore[method-assign]
     return md
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from tui.export.typography import typeset_session
 from tui.i18n import pt
 from tui.model.clean import clean_text
 from tui.model.session import Session
@@ -55,7 +56,9 @@ def _next_meeting(session: Session, lang: str, tz: str) -> Event | None:
 
 
 def render_ics(session: Session, lang: str, tz: str) -> bytes:
-    """The calendar of ``session``: next meeting, open follow-ups; in ``lang`` and zone ``tz``."""
+    """The calendar of ``session``: next meeting, open follow-ups; in ``lang`` and zone ``tz``;
+    typed text typeset as in the minutes."""
+    session = typeset_session(session, lang)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -89,7 +89,9 @@ def words(lang: str) -> Words:
             "mandate": pt(lang, "minutes agreement kind", "Mandate"),
             "protocol": pt(lang, "minutes agreement kind", "Memorandum of understanding"),
             "service_contract": pt(lang, "minutes agreement kind", "Service agreement"),
+            "loan": pt(lang, "minutes agreement kind", "Loan agreement"),
             "letter": pt(lang, "minutes agreement kind", "Letter of commitment"),
+            "other": pt(lang, "minutes agreement kind", "Other"),
         },
         agreement_statuses={
             "draft": pt(lang, "minutes agreement status", "Draft"),
@@ -150,10 +152,11 @@ def _checks(lang: str) -> dict[str, str]:
     return {
         "no_lead": pt(lang, "minutes", "No lead designated."),
         "no_deadline": pt(lang, "minutes", "No deadline set."),
+        "past_deadline": pt(lang, "minutes", "Deadline already past on the meeting's date."),
         "not_confirmed": pt(lang, "minutes", "Not confirmed in writing."),
         "no_amount": pt(lang, "minutes", "Amount or quantity needed not specified."),
         "broken_link": pt(lang, "minutes", "Refers to a record that no longer exists."),
-        "no_decision": pt(lang, "minutes", "No decision yet on how to secure this skill."),
+        "no_decision": pt(lang, "minutes", "No follow-up yet on how to secure this skill."),
         "no_accountability": pt(
             lang, "minutes", "Accountability not specified (to whom it reports)."
         ),
@@ -168,5 +171,9 @@ def _checks(lang: str) -> dict[str, str]:
         "no_responsible": pt(lang, "minutes", "Nobody designated as responsible."),
         "no_adjustment": pt(lang, "minutes", "No adjustment planned yet."),
         "no_outcome": pt(lang, "minutes", "Outcome not recorded."),
+        "votes_exceed_present": pt(
+            lang, "minutes", "More votes counted than voting members present."
+        ),
+        "no_quorum": pt(lang, "minutes", "Taken without quorum (majority of the members)."),
         "open_item": pt(lang, "minutes", "Action item still to do."),
     }

@@ -89,6 +89,9 @@ class _Styles:
         self.italic = Style(name="Emphasis", family="text")
         self.italic.addElement(TextProperties(fontstyle="italic"))
         doc.styles.addElement(self.italic)
+        self.strike = Style(name="Struck", family="text")
+        self.strike.addElement(TextProperties(textlinethroughstyle="solid"))
+        doc.styles.addElement(self.strike)
         self.table = Style(name="Grid", family="table")
         self.table.addElement(TableProperties(width="6.5in", align="margins"))
         doc.automaticstyles.addElement(self.table)
@@ -116,8 +119,8 @@ def _runs(element: Any, runs: Inline, s: _Styles) -> Any:
         if r.brk:
             element.addElement(LineBreak())
             continue
-        if r.bold or r.italic:
-            span = Span(stylename=s.bold if r.bold else s.italic)
+        if r.bold or r.italic or r.strike:
+            span = Span(stylename=s.strike if r.strike else s.bold if r.bold else s.italic)
             teletype.addTextToElement(span, r.text)
             element.addElement(span)
         else:

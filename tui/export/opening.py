@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from tui.export.blocks import Block, bullets, field, fields, heading, table
+import datetime as dt
+
+from tui.export.blocks import Block, bullets, field, fields, heading, sentence, table
 from tui.export.context import Context
 from tui.export.escape import EMPTY, cell, inline, paragraphs
 from tui.i18n import pt, tn
 from tui.i18n.fmt import format_minutes
-from tui.model.meeting import Participant
+from tui.model.meeting import Participant, members_present
 
 
 def status_mark(c: Context) -> Block:
@@ -55,7 +57,38 @@ def _attendee(c: Context, p: Participant) -> str:
         text = f"{text}, {inline(p.organisation)}"
     if p.role.strip():
         text = f"{text} — {inline(p.role)}"
-    return text
+    moves = []
+    if p.arrived_at is not None:
+        moves.append(
+            pt(c.lang, "minutes attendance", "arrived at {time}", time=c.time(p.arrived_at))
+        )
+    if p.left_at is not None:
+        moves.append(pt(c.lang, "minutes attendance", "left at {time}", time=c.time(p.left_at)))
+    return f"{text} ({', '.join(moves)})" if moves else text
+
+
+def quorum(c: Context, at: dt.time | None = None) -> str:
+    """Members present (at ``at``, a decision's time) out of the members; empty without any."""
+    present, members = members_present(c.session.participants, at)
+    if not members:
+        return ""
+    if at is None:
+        return tn(
+            c.lang,
+            "{n} member present out of {total}.",
+            "{n} members present out of {total}.",
+            present,
+            total=members,
+        )
+    said = tn(
+        c.lang,
+        "{n} member present out of {total} at {time}.",
+        "{n} members present out of {total} at {time}.",
+        present,
+        total=members,
+        time=c.time(at),
+    )
+    return sentence(said)
 
 
 def attendance(c: Context, level: int = 2) -> list[Block]:
@@ -87,22 +120,6 @@ def attendance(c: Context, level: int = 2) -> list[Block]:
     if not out:
         return []
     return [heading(level, pt(lang, "minutes section", "Attendance")), *out]
-
-
-def quorum(c: Context) -> str:
-    """Members present out of the members (guests are not members); empty without members."""
-    people = c.session.participants
-    members = sum(p.attendance != "guest" for p in people)
-    if not members:
-        return ""
-    present = sum(p.attendance == "present" for p in people)
-    return tn(
-        c.lang,
-        "{n} member present out of {total}.",
-        "{n} members present out of {total}.",
-        present,
-        total=members,
-    )
 
 
 def _minutes(seconds: int, lang: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.export import closing
-from tui.export.blocks import Block, field, heading
+from tui.export.blocks import Block, field, heading, sentence
 from tui.export.context import Context
 from tui.export.escape import inline, paragraphs
 from tui.export.opening import quorum
@@ -94,7 +94,13 @@ def resolution(
         out += resolution(c, a, under, amendment=True)
     words = {k: t(lang, v) for k, v in AMENDMENT_OUTCOMES.items()} if amendment else None
     out.append(closing.outcome_sentence(c, d, words=words))
-    return [b for b in out if b]
+    out = [b for b in out if b]
+    if d.voided:
+        return closing.voided(c, d, out)
+    present = quorum(c, d.taken_at) if d.taken_at is not None else ""
+    return (
+        [*out, field(lang, pt(lang, "minutes attendance", "Quorum"), present)] if present else out
+    )
 
 
 def resolutions(c: Context, level: int = 2) -> list[Block]:
@@ -120,7 +126,7 @@ def opening(c: Context, level: int = 2) -> list[Block]:
         said = pt(lang, "resolution", "The meeting was called to order.")
     else:
         at = c.time(opened)
-        said = closing.sentence(
+        said = sentence(
             pt(lang, "resolution", "The meeting was called to order at {time}.", time=at)
         )
     count = quorum(c)

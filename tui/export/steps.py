@@ -189,7 +189,7 @@ def skills(c: Context, level: int) -> list[Block]:
         pt(lang, "minutes column", "People (level)"),
         pt(lang, "minutes column", "Coverage"),
         pt(lang, "minutes column", "Status"),
-        pt(lang, "minutes column", "Decision"),
+        pt(lang, "minutes column", "Follow-up"),
         pt(lang, "minutes column", "Who"),
         pt(lang, "minutes column", "Due"),
     ]
@@ -212,12 +212,11 @@ def roles(c: Context, level: int) -> list[Block]:
     lang = c.lang
     if not c.session.roles:
         return []
-    no_lead = pt(lang, "minutes", "to be determined")
     rows = [
         [
             cell(r.label),
             c.action(r.action),
-            no_lead if r.lead is None else c.person(r.lead),
+            c.lead(r),
             cell(r.accountable),
             c.persons(r.contributors),
             c.persons(r.consulted),

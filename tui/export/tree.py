@@ -23,6 +23,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     brk: bool = False
+    strike: bool = False
+    """Struck through: a voided decision."""
 
 
 Inline = tuple[Run, ...]
@@ -69,8 +71,8 @@ def plain(runs: Inline) -> str:
 
 
 def _inline(token: Token) -> Inline:
-    """The runs of an inline token: text, breaks, bold and italic."""
-    bold = italic = 0
+    """The runs of an inline token: text, breaks, bold, italic and struck through."""
+    bold = italic = strike = 0
     out: list[Run] = []
     for child in token.children or []:
         kind = child.type
@@ -82,12 +84,14 @@ def _inline(token: Token) -> Inline:
             italic += 1
         elif kind == "em_close":
             italic -= 1
+        elif kind in ("s_open", "s_close"):
+            strike += 1 if kind == "s_open" else -1
         elif kind == "hardbreak":
             out.append(Run("", brk=True))
         elif kind == "softbreak":
-            out.append(Run(" ", bool(bold), bool(italic)))
+            out.append(Run(" ", bool(bold), bool(italic), strike=bool(strike)))
         elif child.content:  # text, code spans, anything else that carries text
-            out.append(Run(child.content, bool(bold), bool(italic)))
+            out.append(Run(child.content, bool(bold), bool(italic), strike=bool(strike)))
     return tuple(out)
 
 

@@ -35,6 +35,8 @@ def _runs(paragraph: Paragraph, runs: Inline) -> None:
             run.bold = True
         if r.italic:
             run.italic = True
+        if r.strike:
+            run.font.strike = True
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:

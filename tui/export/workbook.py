@@ -21,8 +21,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tui.export.labels import Words, words
+from tui.export.typography import typeset_session
 from tui.i18n import pt
+from tui.i18n.fmt import format_time
 from tui.model.competency import coverage, status
+from tui.model.live import Decision
+from tui.model.plan import Role, WorkingGroup
 from tui.model.session import Session
 
 MONEY = {"fr": '#,##0.00\\ "$"', "en": '"$"#,##0.00'}
@@ -67,6 +71,11 @@ class _Names:
     def one(self, found: dict[str, str], key: str | None) -> str:
         return "" if key is None else found.get(key, "?")
 
+    def lead(self, record: Role | WorkingGroup) -> str:
+        person = self.one(self.people, record.lead)
+        org = record.lead_org.strip()
+        return f"{org} ({person})" if org and person else org or person
+
 
 def _columns(lang: str) -> dict[str, str]:
     """The column headers of the workbook, by their English name."""
@@ -98,6 +107,7 @@ def _columns(lang: str) -> dict[str, str]:
         pt(lang, "minutes column", "Deadline"),
         pt(lang, "minutes column", "Decision"),
         pt(lang, "minutes column", "Decision rule"),
+        pt(lang, "minutes column", "Follow-up"),
         pt(lang, "minutes column", "Deliverable"),
         pt(lang, "minutes column", "Due"),
         pt(lang, "minutes column", "End"),
@@ -137,9 +147,11 @@ def _columns(lang: str) -> dict[str, str]:
         pt(lang, "minutes column", "Status"),
         pt(lang, "minutes column", "Target"),
         pt(lang, "minutes column", "Task"),
+        pt(lang, "minutes column", "Time"),
         pt(lang, "minutes column", "Tool or report"),
         pt(lang, "minutes column", "Type"),
         pt(lang, "minutes column", "Unit"),
+        pt(lang, "minutes column", "Voided"),
         pt(lang, "minutes column", "What is reviewed"),
         pt(lang, "minutes column", "Who"),
         pt(lang, "minutes column", "Who is invited"),
@@ -176,6 +188,7 @@ COLUMNS = (
     "Deadline",
     "Decision",
     "Decision rule",
+    "Follow-up",
     "Deliverable",
     "Due",
     "End",
@@ -215,9 +228,11 @@ COLUMNS = (
     "Status",
     "Target",
     "Task",
+    "Time",
     "Tool or report",
     "Type",
     "Unit",
+    "Voided",
     "What is reviewed",
     "Who",
     "Who is invited",
@@ -226,7 +241,9 @@ COLUMNS = (
 
 
 def sheets(session: Session, lang: str) -> list[Sheet]:
-    """The tables of the plan and of the meeting, as sheets in ``lang``."""
+    """The tables of the plan and of the meeting, as sheets in ``lang``, typed text typeset as in
+    the minutes."""
+    session = typeset_session(session, lang)
     w = words(lang)
     n = _Names(session, w)
     s = session
@@ -238,6 +255,13 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
 
     def amount(kind: str, value: Decimal | None) -> Cell:
         return Money(value) if kind == "financial" else value
+
+    def time(value: dt.time | None) -> str:
+        return "" if value is None else format_time(value, lang)
+
+    def voided(d: Decision) -> str:
+        """Why a decision was voided (« voided » when no reason was given); empty if it stands."""
+        return (d.void_reason or pt(lang, "minutes", "VOIDED")) if d.voided else ""
 
     people = [(pid, p.name) for pid, p in s.people_by_id().items()]
     return [
@@ -252,20 +276,21 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
                 w.resource_statuses[r.status], r.confirmed_on, r.owner] for r in s.resources]),
         Sheet(pt(lang, "workbook sheet", "Competency matrix"),
               [*c("Skill", "Required level"), *[name for _, name in people],
-               *c("Coverage", "Needed", "Status", "Decision", "Who", "Due", "Cost")],
+               *c("Coverage", "Needed", "Status", "Follow-up", "Who", "Due", "Cost")],
               [[k.label, k.required_level, *[k.levels.get(pid, 0) for pid, _ in people],
                 coverage(k), k.needed, w.competency[status(k)],
                 "" if k.decision.kind is None else w.skill_decisions[k.decision.kind],
                 k.decision.who, k.decision.due, Money(k.decision.cost)] for k in s.skills]),
         Sheet(pt(lang, "workbook sheet", "Roles"),
               c("Task", "Action", "Lead", "Contributors", "Consulted", "Informed", "Deadline"),
-              [[r.label, n.one(n.actions, r.action), n.one(n.people, r.lead),
+              [[r.label, n.one(n.actions, r.action), n.lead(r),
                 n.many(n.people, r.contributors), n.many(n.people, r.consulted),
                 n.many(n.people, r.informed), r.deadline] for r in s.roles]),
         Sheet(pt(lang, "workbook sheet", "Agreements"),
               c("Agreement", "Type", "Parties", "Purpose", "Start", "End", "Status",
                 "Accountability"),
-              [[g.label, w.agreement_kinds[g.kind], g.parties, g.purpose, g.start, g.end,
+              [[g.label, g.kind_other if g.kind == "other" and g.kind_other.strip()
+                else w.agreement_kinds[g.kind], g.parties, g.purpose, g.start, g.end,
                 w.agreement_statuses[g.status], g.reports_to] for g in s.agreements]),
         Sheet(pt(lang, "workbook sheet", "Objectives"), c("Objective", "Action", "Deadline"),
               [[o.label, n.one(n.actions, o.action), o.deadline] for o in s.objectives]),
@@ -284,7 +309,7 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
         Sheet(pt(lang, "workbook sheet", "Working groups"),
               c("Working group", "Mandate", "Deliverable", "Lead", "Members", "Frequency",
                 "Reports to", "Deadline"),
-              [[g.label, g.mandate, g.deliverable, n.one(n.people, g.lead), g.members,
+              [[g.label, g.mandate, g.deliverable, n.lead(g), g.members,
                 g.frequency, n.one(n.bodies, g.reports_to), g.deadline]
                for g in s.working_groups]),
         Sheet(pt(lang, "workbook sheet", "Participation"),
@@ -309,11 +334,11 @@ def sheets(session: Session, lang: str) -> list[Sheet]:
               [[g.label, w.signal_kinds[g.kind], g.source, g.date, n.many(n.actions, g.actions),
                 g.effect, g.adjustment, g.owner, w.signal_states[g.state]] for g in s.signals]),
         Sheet(pt(lang, "workbook sheet", "Decisions"),
-              c("Number", "Decision", "Moved by", "Seconded by", "Outcome", "For", "Against",
-                "Abstentions"),
-              [[d.number or "", d.text, d.moved_by, d.seconded_by,
+              c("Number", "Decision", "Time", "Moved by", "Seconded by", "Outcome", "For",
+                "Against", "Abstentions", "Voided"),
+              [[d.number or "", d.text, time(d.taken_at), d.moved_by, d.seconded_by,
                 w.outcomes.get(d.outcome or "", ""), d.votes_for, d.votes_against,
-                d.abstentions] for d in s.decisions]),
+                d.abstentions, voided(d)] for d in s.decisions]),
         Sheet(pt(lang, "workbook sheet", "Follow-ups"), c("Action item", "Who", "Due", "Status"),
               [[i.label, i.who, i.due, w.item_statuses[i.status]] for i in s.action_items]),
     ]  # fmt: skip

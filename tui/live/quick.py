@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from tui.i18n import N_
 from tui.model import ActionItem, Decision, ParkingItem, Session
+from tui.model.clean import local_time
 from tui.model.numbering import next_number
 
 Kind = Literal["decision", "action", "parking", "note"]
@@ -126,6 +127,8 @@ def add_decision(session: Session, decision: Decision, now: dt.datetime, tz: str
     if decision.number is None:
         day = local_day(now, tz)
         decision.number = next_number((d.number for d in session.decisions), day)
+        if decision.taken_at is None:
+            decision.taken_at = local_time(now, tz)
     session.decisions = [*session.decisions, decision]
     return decision
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
-from zoneinfo import ZoneInfo
 
 from tui.i18n import _
 from tui.i18n.fmt import format_duration
 from tui.model import AgendaItem, Session
+from tui.model.clean import local_time
 from tui.model.speaking import clear
 
 PAUSE_AFTER = 15 * 60
@@ -138,7 +138,7 @@ def next_item(session: Session, now: dt.datetime, tz: str) -> AgendaItem | None:
     if session.progress.meeting_started is None:
         session.progress.meeting_started = now
         if session.meeting.opened_at is None:
-            session.meeting.opened_at = _local_minute(now, tz)
+            session.meeting.opened_at = local_time(now, tz)
     return session.agenda[position]
 
 
@@ -173,15 +173,10 @@ def adjourn(session: Session, now: dt.datetime, tz: str) -> dt.time:
         item.spent_s = elapsed(session, item, now)
     session.progress.agenda_item = None
     session.progress.agenda_started = None
-    local = _local_minute(now, tz)
+    local = local_time(now, tz)
     session.meeting.adjourned_at = local
     clear(session.progress.speaking)  # the floor closes with the meeting
     return local
-
-
-def _local_minute(now: dt.datetime, tz: str) -> dt.time:
-    """The time of day of ``now`` in zone ``tz``, to the minute (as the minutes print it)."""
-    return now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
 
 
 def no_previous_item(session: Session) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tui.model.base import STEPS
 from tui.model.competency import status
+from tui.model.meeting import members_present, quorum_needed
+from tui.model.plan import has_lead
 from tui.model.session import Session
 
 LIVE_GROUPS = ("decisions", "live")
@@ -79,6 +82,14 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     def item(step: str, table: str, rid: str, check: str, label: str) -> ReviewItem:
         return ReviewItem(step, table, rid, check, {"label": label})
 
+    today = s.meeting.date
+
+    def past(step: str, table: str, rid: str, label: str, deadline: dt.date | None):  # type: ignore[no-untyped-def]
+        """A deadline already past on the meeting's date (none known: nothing to say)."""
+        if today is not None and deadline is not None:
+            params = {"label": label, "date": deadline.isoformat()}
+            yield ReviewItem(step, table, rid, "past_deadline", params), deadline >= today
+
     def link(step: str, table: str, rec_id: str, label: str, target: str | None, known: set[str]):  # type: ignore[no-untyped-def]
         if target is not None:
             found = ReviewItem(
@@ -89,6 +100,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
     for a in s.actions:
         yield item("actions", "actions", a.id, "no_lead", a.label), bool(a.lead)
         yield item("actions", "actions", a.id, "no_deadline", a.label), a.deadline is not None
+        yield from past("actions", "actions", a.id, a.label, a.deadline)
     for r in s.resources:
         yield (
             item("resources", "resources", r.id, "not_confirmed", r.label),
@@ -102,7 +114,7 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         yield item("skills", "skills", k.id, "no_decision", k.label), met
         yield from link("skills", "skills", k.id, k.label, k.action, actions)
     for o in s.roles:
-        yield item("roles", "roles", o.id, "no_lead", o.label), o.lead is not None
+        yield item("roles", "roles", o.id, "no_lead", o.label), has_lead(o)
         yield from link("roles", "roles", o.id, o.label, o.action, actions)
         yield from link("roles", "roles", o.id, o.label, o.lead, people)
         for pid in (*o.contributors, *o.consulted, *o.informed):
@@ -114,16 +126,18 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
         )
     for b in s.objectives:
         yield item("objectives", "objectives", b.id, "no_indicator", b.label), b.id in measured
+        yield from past("objectives", "objectives", b.id, b.label, b.deadline)
         yield from link("objectives", "objectives", b.id, b.label, b.action, actions)
     for i in s.indicators:
         yield item("objectives", "indicators", i.id, "no_target", i.label), i.target is not None
         yield item("objectives", "indicators", i.id, "no_baseline", i.label), i.baseline is not None
         yield item("objectives", "indicators", i.id, "no_collector", i.label), bool(i.collector)
+        yield from past("objectives", "indicators", i.id, i.label, i.deadline)
         yield from link("objectives", "indicators", i.id, i.label, i.objective, objectives)
     for c in s.bodies:
         yield item("coordination", "bodies", c.id, "no_rule", c.label), c.decision_rule is not None
     for w in s.working_groups:
-        yield item("coordination", "working_groups", w.id, "no_lead", w.label), w.lead is not None
+        yield item("coordination", "working_groups", w.id, "no_lead", w.label), has_lead(w)
         yield from link("coordination", "working_groups", w.id, w.label, w.lead, people)
         yield from link("coordination", "working_groups", w.id, w.label, w.reports_to, bodies)
     for i in s.indicators:  # fixed in step 7, where the follow-ups are
@@ -148,9 +162,21 @@ def _checks(s: Session) -> Iterator[tuple[ReviewItem, bool]]:
             yield item("watch", "signals", sg.id, "no_adjustment", sg.label), bool(sg.adjustment)
         for aid in sg.actions:
             yield from link("watch", "signals", sg.id, sg.label, aid, actions)
-    for d in s.decisions:
+    for d in (d for d in s.decisions if not d.voided):
         name = d.number or d.text.split("\n", 1)[0]
         yield item("decisions", "decisions", d.id, "no_outcome", name), d.outcome is not None
+        cast = d.votes_cast()
+        if cast is not None and s.participants:
+            here = members_present(s.participants, d.taken_at)[0]
+            counts = {"label": name, "votes": str(cast), "present": str(here)}
+            too_many = ReviewItem("decisions", "decisions", d.id, "votes_exceed_present", counts)
+            yield too_many, cast <= here
+        here, members = members_present(s.participants, d.taken_at)
+        if members:
+            needed = quorum_needed(members)
+            counts = {"label": name, "present": str(here), "members": str(members)}
+            counts["needed"] = str(needed)
+            yield ReviewItem("decisions", "decisions", d.id, "no_quorum", counts), here >= needed
     for ai in s.action_items:
         yield item("live", "action_items", ai.id, "open_item", ai.label), ai.status != "open"
 

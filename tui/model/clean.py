@@ -30,6 +30,13 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def local_time(now: dt.datetime, tz: str) -> dt.time:
+    """The time of day of ``now`` in the meeting's time zone ``tz``, to the minute."""
+    from zoneinfo import ZoneInfo
+
+    return now.astimezone(ZoneInfo(tz)).time().replace(second=0, microsecond=0)
+
+
 # C0 and C1 controls except tab and newline, DEL, and the bidirectional embeddings,
 # overrides and isolates (U+202A-U+202E, U+2066-U+2069).
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -56,6 +56,32 @@ class Participant(Record):
     organisation: Line = ""
     role: Line = ""
     attendance: Attendance = "present"
+    arrived_at: dt.time | None = None
+    """A late arrival (local time), once noted."""
+    left_at: dt.time | None = None
+    """An early departure (local time), once noted."""
+
+
+def present_at(participant: Participant, at: dt.time | None) -> bool:
+    """Whether ``participant`` was in the room at ``at`` (None: at any time of the meeting)."""
+    if participant.attendance != "present":
+        return False
+    if at is None:
+        return True
+    arrived = participant.arrived_at is None or participant.arrived_at <= at
+    return arrived and (participant.left_at is None or at < participant.left_at)
+
+
+def members_present(participants: list[Participant], at: dt.time | None) -> tuple[int, int]:
+    """(members present at ``at``, members): guests are not members and do not vote."""
+    members = [p for p in participants if p.attendance != "guest"]
+    return sum(present_at(p, at) for p in members), len(members)
+
+
+def quorum_needed(members: int) -> int:
+    """Members who must be present for a decision: the majority of the members (more than
+    half), the usual rule when the bylaws say nothing else."""
+    return members // 2 + 1
 
 
 class Person(Record):

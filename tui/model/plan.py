@@ -16,7 +16,11 @@ ResourceStatus = Literal[
 ]
 """From to request to confirmed (in writing, the only one counted as confirmed) or refused."""
 DecisionKind = Literal["role", "pairing", "training", "recruitment", "partnership", "consultant"]
-AgreementKind = Literal["partnership", "mandate", "protocol", "service_contract", "letter"]
+AgreementKind = Literal[
+    "partnership", "mandate", "protocol", "service_contract", "loan", "letter", "other"
+]
+"""Entente de partenariat, mandat, protocole d'entente, entente de service, convention de prêt,
+lettre d'engagement, or another type named in words (``Agreement.kind_other``)."""
 AgreementStatus = Literal["draft", "negotiating", "signed"]
 IndicatorKind = Literal["output", "outcome"]
 DecisionRule = Literal["consensus", "consent", "vote"]
@@ -54,13 +58,15 @@ class Resource(Record):
 
 
 class SkillDecision(Model):
-    """What the collective decides for a skill that is not available."""
+    """The follow-up (suite à donner) a skill that is not available calls for."""
 
     kind: DecisionKind | None = None
     who: Line = ""
     due: dt.date | None = None
     cost: Amount = None
     note: Block = ""
+    decision: RecordId | None = None
+    """The numbered decision of the meeting it was made into, if it was."""
 
 
 class Skill(Record):
@@ -83,6 +89,8 @@ class Role(Record):
     label: Label
     action: RecordId | None = None
     lead: RecordId | None = None
+    lead_org: Line = ""
+    """A lead that is an organisation or a committee, named in words (nobody at the table)."""
     accountable: Line = ""
     """Who answers for it (the A of RACI): a person or a body, as typed."""
     contributors: list[RecordId] = Field(default_factory=list)
@@ -92,11 +100,18 @@ class Role(Record):
     mandate: Block = ""
 
 
+def has_lead(record: Role | WorkingGroup) -> bool:
+    """Whether a role or a working group has a lead: a person, or an organisation in words."""
+    return record.lead is not None or bool(record.lead_org.strip())
+
+
 class Agreement(Record):
     """A partnership agreement, mandate or service contract (step 5)."""
 
     label: Label
     kind: AgreementKind = "partnership"
+    kind_other: Line = ""
+    """The type in words when it is « other »."""
     parties: Block = ""
     mandating: Line = ""
     mandated: Line = ""
@@ -153,6 +168,8 @@ class WorkingGroup(Record):
     mandate: Block = ""
     deliverable: Line = ""
     lead: RecordId | None = None
+    lead_org: Line = ""
+    """A lead that is an organisation or a committee, named in words (nobody at the table)."""
     members: Block = ""
     frequency: Line = ""
     """How often it meets (« hebdomadaire au lancement »)."""

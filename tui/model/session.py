@@ -27,7 +27,7 @@ from tui.model.plan import (
     WorkingGroup,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Version of the session format; the store migrates older files on open."""
 
 RECORD_LISTS: dict[str, type[Record]] = {

@@ -40,6 +40,9 @@ def _required(value: str) -> str:
     return value
 
 
+TEXT_VALIDATORS = (_clean_line, _clean_block)
+"""What marks a field as text users type (every Line, Block, Label and LongLabel)."""
+
 Line = Annotated[str, BeforeValidator(_clean_line), AfterValidator(_cap(SHORT_MAX))]
 """A one-line text (names, places, short fields)."""
 

@@ -52,6 +52,9 @@ DECISION_FIELDS = [
     spec_for(Decision, "abstentions", N_("Abstentions")),
     spec_for(Decision, "step", N_("Step"), words=screen_name),
     spec_for(Decision, "amends", N_("Amendment to"), link="decisions"),
+    spec_for(
+        Decision, "taken_at", N_("Time"), help=N_("When it was taken: who was present counts.")
+    ),
 ]
 ACTION_FIELDS = [
     spec_for(ActionItem, "label", N_("What")),
@@ -70,9 +73,11 @@ NOTE_FIELDS = [
     spec_for(NoteEntry, "step", N_("Screen"), words=screen_name),
 ]
 NAME_FIELDS = ("moved_by", "seconded_by", "who")
+"""Fields completed from the participants' names."""
+VOTE_FIELDS = ("votes_for", "votes_against", "abstentions")
+"""A decision's counts, that a vote typed in one line (« 7-0-1 ») in the first fills."""
 HELP_KEY = Binding("f1", "app.help", N_("Help"), show=False, key_display="F1")
 """F1 in a dialog: app keys do not reach a modal screen, so it is bound here again."""
-"""Fields completed from the participants' names."""
 TABLE_OF: dict[type[BaseModel], str] = {
     Decision: "decisions",
     ActionItem: "action_items",
@@ -147,7 +152,10 @@ class CaptureForm(ModalScreen[Captured | None]):
         "Enter in a text field saves and takes you back where you were; Esc or ctrl+q "
         "cancels. Tab moves between fields; names complete from the participants (→ accepts); "
         "Enter (or the space bar, or the arrows) on a choice opens it, Enter picks. Only the "
-        "first field is required: a decision has no outcome until you choose one."
+        "first field is required: a decision has no outcome until you choose one. A vote can "
+        "be typed in one line in the votes for: 7-0-1 (also 7/0/1 or 7 0 1) fills for, "
+        "against and abstentions. A decision's form says whether the members present make "
+        "the quorum (the majority of the members)."
     )
 
     def __init__(
@@ -162,8 +170,10 @@ class CaptureForm(ModalScreen[Captured | None]):
         drafts: dict[str, str] | None = None,
         restore: dict[str, str] | None = None,
         keep: Callable[[dict[str, str]], None] | None = None,
+        notice: str = "",
     ) -> None:
-        """Edit ``record`` with ``specs``; ``adoption`` shows the adoption box (its value).
+        """Edit ``record`` with ``specs``; ``adoption`` shows the adoption box (its value);
+        ``notice`` is a line shown above the keys (a decision's quorum).
 
         ``restore`` is what was typed when the form was last left unsaved; ``keep`` takes
         what is typed now when the form is left unsaved again (Esc, quitting, a dropped line).
@@ -178,6 +188,7 @@ class CaptureForm(ModalScreen[Captured | None]):
         self.drafts: dict[str, str] = dict(drafts or {})
         self.restore = dict(restore or {})
         self.keep = keep
+        self.notice = notice
         self.blank = {spec.name: display(spec, getattr(record, spec.name, None)) for spec in specs}
         """What each field shows before anything is typed: the rest is the facilitator's."""
 
@@ -193,6 +204,8 @@ class CaptureForm(ModalScreen[Captured | None]):
                     id="capture-adopts",
                 )
             yield Static("", id="capture-error", markup=False)
+            if self.notice:
+                yield Static(self.notice, id="capture-notice", markup=False)
             yield Static(_("Enter saves · Esc cancels · Tab next field"), id="capture-hint")
 
     def on_mount(self) -> None:
@@ -222,10 +235,26 @@ class CaptureForm(ModalScreen[Captured | None]):
         boxes = self.query("#capture-adopts").results(Checkbox)
         return any(box.value for box in boxes)
 
+    @on(Input.Blurred, "#f-votes_for")
+    def _vote_left(self) -> None:
+        self._read_vote()
+
+    def _read_vote(self) -> None:
+        """« 7-0-1 » typed in the votes for: the three counts (for, against, abstentions)."""
+        record = self.record
+        for typed in self.query("#f-votes_for").results(Input):
+            if isinstance(record, Decision) and record.set_votes(typed.value):
+                for name in VOTE_FIELDS:
+                    self.drafts.pop(name, None)
+                    value = getattr(record, name)
+                    for shown in self.query(f"#f-{name}").results(Input):
+                        shown.value = "" if value is None else str(value)
+
     def action_save(self) -> None:
         """Save if the first field is filled; a choice list (open or not) keeps its Enter."""
         if keeps_enter(self.focused):
             raise SkipAction()
+        self._read_vote()
         try:
             type(self.record).model_validate(self.record.model_dump())
         except ValidationError:

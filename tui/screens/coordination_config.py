@@ -17,6 +17,8 @@ from tui.screens.summaries import (
     participation_summary,
 )
 from tui.widgets.editor_config import (
+    LEAD,
+    LEAD_ORG_HELP,
     Column,
     EditorConfig,
     EditorTab,
@@ -51,7 +53,7 @@ BODIES = EditorConfig(
     (
         Column(N_("Body / working group"), text("label")),
         Column(N_("Decision"), flag(word("decision_rule"), N_("none")), 11, child=blank),
-        Column(N_("In charge"), text("convener"), 16, child=link("lead", "people")),
+        Column(N_("In charge"), text("convener"), 16, child=LEAD),
         Column(N_("When"), text("frequency"), 12, child=date("deadline")),
         Column(
             N_("Channel / deliverable"),
@@ -80,6 +82,7 @@ BODIES = EditorConfig(
             ),
             spec_for(WorkingGroup, "reports_to", N_("Reports to"), link="bodies"),
             spec_for(WorkingGroup, "deadline", N_("Deadline")),
+            spec_for(WorkingGroup, "lead_org", N_("Lead organisation"), help=LEAD_ORG_HELP),
         ),
         N_("Working group"),
         N_("New working group"),

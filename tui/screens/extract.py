@@ -35,7 +35,17 @@ def ask_extract(screen: Any, session: Session, decision: Decision) -> None:
     screen.app.push_screen(Choose(clean_text(title, multiline=False), options), chosen)
 
 
-def _write(screen: Any, session: Session, fmt: str, number: str) -> None:
+def _write(
+    screen: Any,
+    session: Session,
+    fmt: str,
+    number: str,
+    *,
+    force: bool = False,
+    keep_both: bool = False,
+) -> None:
+    """Write off the loop; a file of the same name is replaced only if the facilitator says so
+    (``force``), else kept beside the new one (``keep_both``)."""
     from tui.export.pdf import PdfError, PdfUnavailable
     from tui.services.exporting import (
         export_extract,
@@ -43,10 +53,15 @@ def _write(screen: Any, session: Session, fmt: str, number: str) -> None:
         pdf_unavailable,
         saved_message,
     )
+    from tui.storage.exports import ExistsError
 
     def writing() -> None:
         try:
-            path = export_extract(screen.app.store, session, fmt, number)
+            path = export_extract(
+                screen.app.store, session, fmt, number, force=force, keep_both=keep_both
+            )
+        except ExistsError as exc:
+            screen.app.call_from_thread(_ask_replace, screen, str(exc), (session, fmt, number))
         except PdfUnavailable as exc:
             _say(screen, pdf_unavailable(exc), error=True)
         except PdfError as exc:
@@ -58,6 +73,21 @@ def _write(screen: Any, session: Session, fmt: str, number: str) -> None:
             _say(screen, saved_message(path))
 
     screen.run_worker(writing, thread=True, group="extract", exit_on_error=False)
+
+
+def _ask_replace(screen: Any, path: str, again: tuple[Session, str, str]) -> None:
+    """The file exists: replace it (yes), or keep both under a numbered name (no)."""
+    from pathlib import Path
+
+    from tui.widgets.dialogs import Confirm
+
+    name = clean_text(Path(path).name, multiline=False)
+    question = _("{name} exists. Replace it? (n keeps both)", name=name)
+
+    def answered(replace: bool | None) -> None:
+        _write(screen, *again, force=bool(replace), keep_both=not replace)
+
+    screen.app.push_screen(Confirm(question), answered)
 
 
 def _say(screen: Any, message: str, *, error: bool = False) -> None:

@@ -286,7 +286,7 @@ class HomeScreen(Hosted, Screen[None]):
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         try:
-            path = export_session(store, session, "md")
+            path = export_session(store, session, "md", keep_both=True)  # never over a file
         except OSError as exc:
             message = failure_message(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)

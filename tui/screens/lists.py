@@ -76,7 +76,8 @@ class LiveLists(FindCommands, SessionModal):
     HELP = N_(
         "The decisions of this meeting, numbered once and for all, and its action items. "
         "d and a switch between them; Enter edits the selected line; space marks an action "
-        "item done (or open again); x writes a certified extract of the selected resolution "
+        "item done (or open again); v voids the selected decision with its reason (it keeps its "
+        "number), or restores it; x writes a certified extract of the selected resolution "
         "(Word, PDF or Markdown). The filters above the action items choose a person "
         "and a status; overdue items say OVERDUE."
     )
@@ -143,6 +144,9 @@ class LiveLists(FindCommands, SessionModal):
         self.rows = list(decisions)
         for d in decisions:
             text, outcome = _short(d.text, rest), outcome_word(d.outcome)
+            if d.voided:
+                text.stylize("strike")
+                outcome = _("VOIDED")
             table.add_row(d.number or "", text, outcome, key=d.id)
         if not decisions:
             table.add_row("", _("No decision yet: F4 or ctrl+t then d."), "")
@@ -215,6 +219,8 @@ class LiveLists(FindCommands, SessionModal):
                         ),
                     )
                 )
+            if chosen.voided:
+                parts.append(_("Voided: {reason}", reason=chosen.void_reason))
             detail.update("\n".join(parts))
         elif isinstance(chosen, ActionItem):
             parts = [chosen.label]
@@ -244,7 +250,7 @@ class LiveLists(FindCommands, SessionModal):
         """Marking done and deleting concern action items only."""
         if action in ("toggle_done", "delete_item"):
             return self.mode == "actions"
-        if action == "extract":
+        if action in ("void_decision", "extract"):
             return self.mode == "decisions"
         return True
 
@@ -307,7 +313,7 @@ class LiveLists(FindCommands, SessionModal):
         if chosen is None or self.capp.ctx is None or self.capp.ctx.read_only:
             return
         if isinstance(chosen, Decision):
-            self.notify(_("A decision keeps its number: edit it (Enter) rather than delete it."))
+            self.notify(_("A decision keeps its number: void it (v) rather than delete it."))
             return
         question = _("Delete the action item «{label}»?", label=chosen.label[:60])
         if not await self.app.push_screen_wait(Confirm(question)):
@@ -315,6 +321,30 @@ class LiveLists(FindCommands, SessionModal):
         items = [r for r in self.session.action_items if r.id != chosen.id]
         self.session.action_items = items
         self.capp.changed(["action_items"])
+        self.refill()
+
+    @work
+    async def action_void_decision(self) -> None:
+        """Void the selected decision with its reason (it keeps its number); or restore it."""
+        from tui.widgets.dialogs import AskText, Confirm
+
+        chosen = self._selected()
+        if not isinstance(chosen, Decision) or self.capp.ctx is None or self.capp.ctx.read_only:
+            return
+        name = chosen.number or chosen.text[:40]
+        if chosen.voided:
+            if not await self.app.push_screen_wait(
+                Confirm(_("Restore decision {name}?", name=name))
+            ):
+                return
+            chosen.voided, chosen.void_reason = False, ""
+        else:
+            ask = AskText(_("Why is decision {name} voided? (kept in the minutes)", name=name))
+            reason = await self.app.push_screen_wait(ask)
+            if not reason:
+                return
+            chosen.voided, chosen.void_reason = True, reason
+        self.capp.changed(["decisions"])
         self.refill()
 
     def action_extract(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Input, TextArea
 from tui.i18n import _
 from tui.live.quick import TABLES, add_note, apply_capture, parse_line
 from tui.model import ActionItem, Decision, ParkingItem, Session
+from tui.model.clean import local_time
 from tui.screens.capture import (
     NOTE_FIELDS,
     PARKING_FIELDS,
@@ -82,7 +83,9 @@ class LiveCapture(Hosted):
         """Record a decision."""
         session = self._live_session()
         if session is not None:
-            form = decision_form(session, keep=self._live_keeper("decisions"))
+            app = self._live_screen().capp
+            now = local_time(app.clock(), app.tz)  # a new decision's time: its quorum
+            form = decision_form(session, keep=self._live_keeper("decisions"), now=now)
             self._live_screen().app.push_screen(form, self._live_decision_saved)
 
     def action_capture_action(self) -> None:

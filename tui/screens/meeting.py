@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.widgets import TabbedContent, TabPane
 
-from tui.i18n import N_, _
-from tui.i18n.fmt import format_minutes
+from tui.i18n import N_, _, get_language
+from tui.i18n.fmt import format_minutes, format_time
 from tui.model import SCREENS, AgendaItem, Meeting, Participant, Session
 from tui.model.agenda import placed, read_line
+from tui.model.clean import local_time
 from tui.screens.records import EditorScreen
 from tui.screens.summaries import agenda_summary, participants_summary
+from tui.terminal.keymap import bindings_for
+from tui.widgets.choices import choice_word
 from tui.widgets.editor_config import (
     Column,
     EditorConfig,
@@ -79,6 +83,20 @@ def add_agenda_line(session: Session, line: str) -> AgendaItem:
     return item
 
 
+ARRIVAL_HELP = N_("A late arrival; r on the participant's row records the time now.")
+DEPARTURE_HELP = N_("An early departure; x on the participant's row records the time now.")
+
+
+def _attendance(r: Participant, v: View) -> str:
+    """The attendance word, or the time of the arrival or departure when one was noted."""
+    lang = get_language()
+    if r.left_at is not None:
+        return _("left {time}", time=format_time(r.left_at, lang))
+    if r.arrived_at is not None:
+        return _("arrived {time}", time=format_time(r.arrived_at, lang))
+    return choice_word(r.attendance)
+
+
 PARTICIPANTS = EditorConfig(
     TableConfig(
         "participants",
@@ -88,6 +106,8 @@ PARTICIPANTS = EditorConfig(
             spec_for(Participant, "organisation", N_("Organisation")),
             spec_for(Participant, "role", N_("Role")),
             spec_for(Participant, "attendance", N_("Attendance")),
+            spec_for(Participant, "arrived_at", N_("Arrived at"), help=ARRIVAL_HELP),
+            spec_for(Participant, "left_at", N_("Left at"), help=DEPARTURE_HELP),
         ),
         N_("Participant"),
         N_("New participant"),
@@ -96,7 +116,7 @@ PARTICIPANTS = EditorConfig(
         Column(N_("Name"), text("name")),
         Column(N_("Organisation"), text("organisation"), 18),
         Column(N_("Role"), text("role"), 12),
-        Column(N_("Attendance"), word("attendance"), 16),
+        Column(N_("Attendance"), _attendance, 16),
     ),
     N_("No participant yet. Press a to add one."),
     participants_summary,
@@ -146,6 +166,7 @@ class MeetingScreen(EditorScreen):
 
     CSS_PATH = "meeting.tcss"
     KEY = "meeting"
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("participants")]
     HELP = N_(
         "The meeting: what the minutes' header shows, who is invited (and who came), and "
         "the agenda with its timeboxes. Move between the tabs with the arrows when they have "
@@ -210,6 +231,49 @@ class MeetingScreen(EditorScreen):
     @on(RecordEditor.Changed)
     def _records_changed(self, event: RecordEditor.Changed) -> None:
         self.touch(*event.tables)
+
+    def _participant(self) -> tuple[RecordEditor, Participant] | None:
+        """The participants' editor and the participant under its cursor, if it shows."""
+        if self.ctx.read_only or self.query_one(TabbedContent).active != "tab-participants":
+            return None
+        editor = self.query_one("#participants", RecordEditor)
+        row = editor.current
+        if editor.pane is not None or row is None or not isinstance(row.record, Participant):
+            return None
+        return editor, row.record
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The arrival and departure keys act on the participants' table only."""
+        if action in ("stamp_arrival", "stamp_departure"):
+            return self._participant() is not None
+        return super().check_action(action, parameters)
+
+    def action_stamp_arrival(self) -> None:
+        """Note that the participant under the cursor arrived now (a late arrival)."""
+        self._stamp("arrived_at")
+
+    def action_stamp_departure(self) -> None:
+        """Note that the participant under the cursor left now (an early departure)."""
+        self._stamp("left_at")
+
+    def _stamp(self, name: str) -> None:
+        found = self._participant()
+        if found is None:
+            return
+        editor, person = found
+        at = local_time(self.capp.clock(), self.capp.tz)
+        setattr(person, name, at)
+        if person.attendance != "present":
+            person.attendance = "present"  # someone who arrives or leaves was there
+        editor.refresh_rows(select=f"participants/{person.id}")
+        self.touch("participants")
+        time = format_time(at, get_language())
+        if name == "arrived_at":
+            self.notify(
+                _("{name} arrived at {time}; Enter corrects it.", name=person.name, time=time)
+            )
+        else:
+            self.notify(_("{name} left at {time}; Enter corrects it.", name=person.name, time=time))
 
     def extra_commands(self) -> list[Any]:
         """The tabs, the commands of the shown editor, then the screens of the session."""

@@ -41,6 +41,8 @@ from tui.widgets.stepbar import StepBar
 W = TypeVar("W", bound=Widget)
 
 BATCH_SECONDS = 0.05
+SAID_FOLLOWS_S = 3.0
+"""A message said under the preview this recently follows the facilitator as a toast."""
 """Drawn lines reach the screen at least this often while the rest is drawn."""
 
 
@@ -135,8 +137,29 @@ class MinutesScreen(MinutesExports, SessionScreen, inherit_bindings=False):
         """The minutes' language shown: fr or en."""
         return self._lang or self.ctx.session.meeting.minutes_lang
 
+    def say_message(self, message: str, severity: str) -> bool:
+        """Messages go to the line under the preview: no toast covers the minutes being read.
+
+        Not once the screen is being left: then the message is a toast on the next screen.
+        """
+        if self.left or not self.is_current or self._part("#minutes-saved", Static) is None:
+            return False
+        self.app.clear_notifications()
+        self._say(message)
+        self._said = (message, severity, time.monotonic())
+        return True
+
+    def on_screen_suspend(self) -> None:
+        """Left right after a message: it follows as a toast on the next screen."""
+        message, severity, at = getattr(self, "_said", ("", "information", 0.0))
+        if message and time.monotonic() - at < SAID_FOLLOWS_S:
+            self._said = ("", severity, 0.0)
+            self.app.call_later(self.app.notify, message, severity=severity, markup=False)
+
     def on_mount(self) -> None:
-        """Also redraw when the theme changes (the preview's colours come from it)."""
+        """Also redraw when the theme changes (the preview's colours come from it); no toast
+        left from the screen before covers the preview."""
+        self.app.clear_notifications()
         self.query_one("#minutes-saved", Static).display = False
         self.watch(self.app, "theme", lambda _theme: self.redraw(), init=False)
 

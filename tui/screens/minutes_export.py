@@ -84,12 +84,21 @@ class MinutesExports:
             self._progress = None
 
     @work(thread=True, group="minutes-export")
-    def _export(self: Any, session: Session, fmt: str, mode: str, lang: str, tz: str) -> None:
-        """Render and write off the loop; each export gets a file of its own."""
+    def _export(
+        self: Any, session: Session, fmt: str, mode: str, lang: str, tz: str, **keep: bool
+    ) -> None:
+        """Render and write off the loop; a file of the same name is replaced only if the
+        facilitator says so (``keep``: force, or keep_both)."""
         from tui.export.pdf import PdfError, PdfUnavailable
+        from tui.storage.exports import ExistsError
 
+        store = self.capp.store
         try:
-            path = export_session(self.capp.store, session, fmt, mode=mode, lang=lang, tz=tz)
+            path = export_session(store, session, fmt, mode=mode, lang=lang, tz=tz, **keep)
+        except ExistsError as exc:
+            again = (session, fmt, mode, lang, tz)
+            self.app.call_from_thread(self._ask_replace, str(exc), again)
+            return
         except PdfUnavailable as exc:
             self.app.call_from_thread(self._export_failed, pdf_unavailable(exc))
             return
@@ -107,10 +116,22 @@ class MinutesExports:
             message = f"{message}\n{note}"
         self.app.call_from_thread(self._exported, message)
 
+    @work
+    async def _ask_replace(self: Any, path: str, again: tuple[Any, ...]) -> None:
+        """The file exists: replace it (yes), or keep both under a numbered name (no)."""
+        from pathlib import Path
+
+        from tui.widgets.dialogs import Confirm
+
+        name = clean_text(Path(path).name, multiline=False)
+        question = _("{name} exists. Replace it? (n keeps both)", name=name)
+        replace = bool(await self.app.push_screen_wait(Confirm(question)))
+        self._export(*again, force=replace, keep_both=not replace)
+
     def _export_failed(self: Any, message: str) -> None:
         self._stop_progress()
         self._say(message)
-        self.notify(message, severity="error", markup=False)
+        self.app.notify(message, severity="error", markup=False)  # a toast if the screen is left
 
     def _exported(self: Any, message: str) -> None:
         self._stop_progress()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -11,6 +12,7 @@ from tui.i18n import _, t
 from tui.live.quick import add_decision
 from tui.model import ActionItem, Decision, Session
 from tui.model.changes import ADOPTION_DECISION, ADOPTION_ITEM
+from tui.model.meeting import members_present, quorum_needed
 from tui.screens.capture import (
     ACTION_FIELDS,
     DECISION_FIELDS,
@@ -27,10 +29,27 @@ if TYPE_CHECKING:
 Keep = Callable[[dict[str, str]], None]
 
 
+def quorum_notice(session: Session, at: dt.time | None) -> str:
+    """Whether the members present at ``at`` (a decision's time) make the quorum, the majority
+    of the members; empty when no member is listed."""
+    present, members = members_present(session.participants, at)
+    if not members:
+        return ""
+    needed = quorum_needed(members)
+    counts = {"present": present, "members": members, "needed": needed}
+    if present >= needed:
+        return _("Quorum: {present} of {members} members present (majority: {needed}).", **counts)
+    return _("⚠ No quorum: {present} of {members} members present (majority: {needed}).", **counts)
+
+
 def decision_form(
-    session: Session, record: Decision | None = None, *, keep: Keep | None = None
+    session: Session,
+    record: Decision | None = None,
+    *,
+    keep: Keep | None = None,
+    now: dt.time | None = None,
 ) -> CaptureForm:
-    """The decision form: a new decision, or a copy of ``record`` to edit."""
+    """The decision form: a new decision (taken ``now``), or a copy of ``record`` to edit."""
     names = participant_names(session)
     options = {"amends": amendable(session, record)}
     follow_up = session.meeting.follows is not None
@@ -52,6 +71,7 @@ def decision_form(
             adoption=box,
             restore=restore,
             keep=keep,
+            notice=quorum_notice(session, now),
         )
     title = _("Decision {number}", number=record.number or "")
     return CaptureForm(
@@ -62,6 +82,7 @@ def decision_form(
         options=options,
         restore=drafts_of(session, "decisions", record.id),
         keep=keep,
+        notice=quorum_notice(session, record.taken_at),
     )
 
 

@@ -208,6 +208,9 @@ class RecordStepScreen(EditorScreen):
         mark = self.notes_mark()
         if mark:
             title.append(f"   {mark}", style="")
+        if title.markup == getattr(self, "_title_shown", None):
+            return  # unchanged (a key typed in the notes): no layout, no repaint
+        self._title_shown = title.markup
         self.query_one("#step-title", Static).update(title)
 
     @on(RecordEditor.Changed)

@@ -74,7 +74,7 @@ class ReviewScreen(ConflictActions, SessionScreen, inherit_bindings=False):
     ]
     HELP = N_(
         "The open points of the plan, step by step: resources not confirmed, skills without a "
-        "decision, roles without a lead, agreements without accountability, indicators without "
+        "follow-up, roles without a lead, agreements without accountability, indicators without "
         "target, baseline or collector or followed by nobody, participation without a date, "
         "follow-ups without a body, communication without a responsible person, broken links, "
         "open action items. Enter goes to the "

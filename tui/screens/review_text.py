@@ -13,12 +13,19 @@ def _sentences() -> dict[tuple[str, str], str]:
     return {
         ("actions", "no_lead"): _("Action “{label}” has no lead."),
         ("actions", "no_deadline"): _("Action “{label}” has no deadline."),
+        ("actions", "past_deadline"): _("Action “{label}”: its deadline {date} is already past."),
+        ("objectives", "past_deadline"): _(
+            "Objective “{label}”: its deadline {date} is already past."
+        ),
+        ("indicators", "past_deadline"): _(
+            "Indicator “{label}”: its deadline {date} is already past."
+        ),
         ("resources", "not_confirmed"): _("Resource “{label}” is not confirmed in writing."),
         ("resources", "no_amount"): _("Resource “{label}” does not say the amount needed."),
         ("resources", "broken_link"): _(
             "Resource “{label}” refers to an action that no longer exists."
         ),
-        ("skills", "no_decision"): _("Skill “{label}” is {status} and has no decision yet."),
+        ("skills", "no_decision"): _("Skill “{label}” is {status} and has no follow-up yet."),
         ("skills", "broken_link"): _("Skill “{label}” refers to an action that no longer exists."),
         ("roles", "no_lead"): _("Role “{label}” has no lead."),
         ("roles", "broken_link"): _(
@@ -58,6 +65,13 @@ def _sentences() -> dict[tuple[str, str], str]:
         ),
         ("action_items", "open_item"): _("Action item “{label}” is still open."),
         ("decisions", "no_outcome"): _("Decision {label}: outcome not recorded."),
+        ("decisions", "votes_exceed_present"): _(
+            "Decision {label}: {votes} votes counted, but {present} voting members present."
+        ),
+        ("decisions", "no_quorum"): _(
+            "Decision {label} was taken without quorum: {present} of {members} members "
+            "present (majority: {needed})."
+        ),
     }
 
 
@@ -74,7 +88,7 @@ def sentence(item: ReviewItem, session: Session) -> str:
         skill = session.find("skills", item.record_id)
         if isinstance(skill, Skill):
             extra["status"] = status_word(status(skill))
-    return _format(template, label=label, **extra)
+    return _format(template, **{**item.params, "label": label, **extra})
 
 
 def _format(template: str, **values: str) -> str:

@@ -1,7 +1,8 @@
-"""Dialogs of the skills step: a skill's own fields, its decision, a person."""
+"""Dialogs of the skills step: a skill's own fields, its follow-up, a person."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -12,7 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui.i18n import N_, _, t
-from tui.model import Resource, Session
+from tui.i18n.fmt import format_date
+from tui.live.quick import add_decision
+from tui.model import Decision, Resource, Session
 from tui.model.plan import Skill, SkillDecision
 from tui.widgets.choices import CHOICES
 from tui.widgets.dialogs import Dialog
@@ -26,7 +29,7 @@ SKILL_FIELDS = [
     spec_for(Skill, "action", N_("Linked action"), link="actions"),
 ]
 DECISION_FIELDS = [
-    spec_for(SkillDecision, "kind", N_("Kind of decision")),
+    spec_for(SkillDecision, "kind", N_("Kind of follow-up")),
     spec_for(SkillDecision, "who", N_("Who carries it")),
     spec_for(SkillDecision, "due", N_("By when")),
     spec_for(SkillDecision, "cost", N_("Cost ($)")),
@@ -106,10 +109,42 @@ class FormDialog(Dialog[None]):
 
 def decision_titles(skill: Skill, status_text: str, suggested: str) -> tuple[str, str]:
     """The title and subtitle of a skill's decision dialog."""
-    title = _("Decision for “{label}”", label=skill.label)
+    title = _("Follow-up for “{label}”", label=skill.label)
     return title, _(
         "Status: {status}; suggested: {suggested}", status=status_text, suggested=suggested
     )
+
+
+def follow_up_name(session: Session, skill: Skill) -> str:
+    """A skill's follow-up named in the minutes language: « Formation ou mentorat : Graphisme »."""
+    lang = session.meeting.minutes_lang
+    kind = skill.decision.kind
+    if kind is None:
+        return t(lang, "Skill: {skill}", skill=skill.label)
+    word = t(lang, CHOICES[kind])
+    return t(lang, "{decision}: {skill}", decision=word[:1].upper() + word[1:], skill=skill.label)
+
+
+def follow_up_decision(
+    session: Session, skill: Skill, now: dt.datetime, tz: str
+) -> tuple[Decision, bool]:
+    """The numbered decision a skill's follow-up becomes: (it, whether it is new).
+
+    Made once: doing it again gives the same decision (it keeps its number once and for all).
+    """
+    linked = skill.decision.decision
+    found = session.find("decisions", linked) if linked else None
+    if isinstance(found, Decision):
+        return found, False
+    d = skill.decision
+    said = ", ".join(
+        p for p in (d.who, format_date(d.due, session.meeting.minutes_lang) if d.due else "") if p
+    )
+    text = follow_up_name(session, skill)
+    text = f"{text} — {said}" if said else text
+    decision = add_decision(session, Decision(text=text, step="skills"), now, tz)
+    skill.decision.decision = decision.id
+    return decision, True
 
 
 def cost_to_resources(session: Session, skill: Skill) -> tuple[Resource, bool]:
@@ -118,15 +153,7 @@ def cost_to_resources(session: Session, skill: Skill) -> tuple[Resource, bool]:
     The resource is named after the decision and the skill in the minutes language; doing it
     again updates the same resource instead of adding a second one.
     """
-    lang = session.meeting.minutes_lang
-    kind = skill.decision.kind
-    if kind is None:
-        label = t(lang, "Skill: {skill}", skill=skill.label)
-    else:
-        word = t(lang, CHOICES[kind])
-        label = t(
-            lang, "{decision}: {skill}", decision=word[:1].upper() + word[1:], skill=skill.label
-        )
+    label = follow_up_name(session, skill)
     found = next((r for r in session.resources if r.label == label), None)
     if found is not None:
         found.needed = skill.decision.cost

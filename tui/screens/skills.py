@@ -23,6 +23,7 @@ from tui.screens.skill_forms import (
     FormDialog,
     cost_to_resources,
     decision_titles,
+    follow_up_decision,
     split_need,
 )
 from tui.screens.skill_people import MatrixPeople
@@ -57,10 +58,11 @@ class SkillsScreen(MatrixPeople, SessionScreen, inherit_bindings=False):
         "i flags an interest in learning (shown as +). Each row's status is computed: available "
         "(enough people at the required level), fragile (some, not enough), to develop (nobody, "
         "but someone one level below wants to learn), to source (otherwise). d (or Enter) records "
-        "the decision a skill calls for, with who, by when and the cost; c adds that cost to the "
-        "resources. o shows the read-only view by organisation (an organisation's level is the "
-        "highest of its people). a adds a skill, e (or Enter on its name) edits it, del deletes "
-        "it; p adds a person, P edits one, X removes one."
+        "the follow-up a skill calls for, with who, by when and the cost; c adds that cost to the "
+        "resources; D makes the follow-up a numbered decision of the meeting. o shows the "
+        "read-only view by organisation (an organisation's level is the highest of its "
+        "people). a adds a skill, e (or Enter on its name) edits it, del deletes it; p adds a "
+        "person, P edits one, X removes one."
     )
 
     def __init__(self) -> None:
@@ -340,6 +342,22 @@ class SkillsScreen(MatrixPeople, SessionScreen, inherit_bindings=False):
         self.touch("skills", "drafts")
         self.load()
 
+    def action_follow_up_decision(self) -> None:
+        """Make the follow-up of the skill under the cursor a numbered decision of the meeting."""
+        skill = self._current()
+        if skill is None or not self._writable():
+            return
+        if skill.decision.kind is None:
+            self.notify(_("No follow-up yet: d records one."))
+            return
+        session, app = self.ctx.session, self.capp
+        decision, added = follow_up_decision(session, skill, app.clock(), app.tz)
+        if added:
+            self.touch("skills", "decisions")
+            self.notify(_("Decision {number} recorded.", number=decision.number))
+        else:
+            self.notify(_("Already decision {number}.", number=decision.number))
+
     def action_cost_to_resources(self) -> None:
         """Add the decision's cost to the resources, as a financial need of the skill's action."""
         skill = self._current()
@@ -347,7 +365,7 @@ class SkillsScreen(MatrixPeople, SessionScreen, inherit_bindings=False):
             return
         cost = skill.decision.cost
         if cost is None:
-            self.notify(_("No cost yet: d records the decision and its cost."))
+            self.notify(_("No cost yet: d records the follow-up and its cost."))
             return
         resource, added = cost_to_resources(self.ctx.session, skill)
         amount = format_money(cost, get_language())

@@ -20,6 +20,8 @@ from tui.screens.summaries import (
 )
 from tui.widgets.choices import short_word
 from tui.widgets.editor_config import (
+    LEAD,
+    LEAD_ORG_HELP,
     Column,
     EditorConfig,
     EditorTab,
@@ -39,7 +41,13 @@ from tui.widgets.editor_config import (
 from tui.widgets.fields import spec_for
 
 NEED_HELP = N_("A need that is not a number, in words: “loan of the truck”.")
+OTHER_KIND_HELP = N_("The type in words, when none of the list fits (type: other).")
 ACCOUNTABLE_HELP = N_("Who answers for it (the A of RACI): a person or a body.")
+
+
+def _agreement_kind(record: Agreement, view: object) -> str:
+    """The type's short word, or the type named in words when it is « other »."""
+    return (record.kind == "other" and record.kind_other.strip()) or short_word(record.kind)
 
 
 @dataclass(frozen=True)
@@ -155,13 +163,14 @@ ROLES = StepConfig(
                 spec_for(Role, "informed", N_("Informed"), link="people"),
                 spec_for(Role, "deadline", N_("Deadline")),
                 spec_for(Role, "mandate", N_("Mandate"), block=True),
+                spec_for(Role, "lead_org", N_("Lead organisation"), help=LEAD_ORG_HELP),
             ),
             N_("Role"),
             N_("New role"),
         ),
         (
             Column(N_("Task or action"), text("label")),
-            Column(N_("Lead"), flag(link("lead", "people"), N_("no lead")), 18),
+            Column(N_("Lead"), flag(LEAD, N_("no lead")), 18),
             Column(N_("Contributors"), links("contributors", "people"), 18, wide=100),
             Column(N_("Accountable"), text("accountable"), 18, wide=180),
             Column(N_("Deadline"), date("deadline"), 10),
@@ -211,13 +220,14 @@ AGREEMENTS = StepConfig(
                 ),
                 spec_for(Agreement, "report_frequency", N_("Reporting frequency")),
                 spec_for(Agreement, "report_form", N_("Reporting form")),
+                spec_for(Agreement, "kind_other", N_("Other type"), help=OTHER_KIND_HELP),
             ),
             N_("Agreement"),
             N_("New agreement"),
         ),
         (
             Column(N_("Agreement"), text("label")),
-            Column(N_("Type"), word("kind", short_word), 12),
+            Column(N_("Type"), _agreement_kind, 12),
             Column(N_("Status"), word("status", short_word), 14),
             Column(N_("Reports to"), flag(text("reports_to"), N_("nobody")), 16),
             Column(N_("End"), date("end"), 10, wide=100),

@@ -7,6 +7,7 @@ from decimal import Decimal
 from tui.i18n import _, _n, _p
 from tui.i18n.fmt import format_minutes, format_money, format_number
 from tui.model import Session, resource_totals
+from tui.model.plan import has_lead
 
 SEP = " · "
 
@@ -69,7 +70,7 @@ def resources_summary(s: Session) -> str:
 
 def roles_summary(s: Session) -> str:
     """How many roles, and how many lack a lead."""
-    no_lead = sum(1 for r in s.roles if r.lead is None)
+    no_lead = sum(1 for r in s.roles if not has_lead(r))
     return _join(
         _n("{n} role", "{n} roles", len(s.roles)),
         _n("{n} without a lead", "{n} without a lead", no_lead) if no_lead else None,
@@ -101,7 +102,7 @@ def objectives_summary(s: Session) -> str:
 
 def coordination_summary(s: Session) -> str:
     """How many bodies and working groups, and groups without a lead."""
-    no_lead = sum(1 for g in s.working_groups if g.lead is None)
+    no_lead = sum(1 for g in s.working_groups if not has_lead(g))
     return _join(
         _n("{n} body", "{n} bodies", len(s.bodies)),
         _n("{n} working group", "{n} working groups", len(s.working_groups)),

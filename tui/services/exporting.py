@@ -27,6 +27,13 @@ MINUTES_FORMATS: tuple[str, ...] = ("md", "html", "docx", "odt", "pdf")
 """The formats that hold the minutes (a mode and a language apply)."""
 
 
+DANGLING = frozenset(
+    ("a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par")
+    + ("pour", "sur", "the", "of", "and", "for", "in", "on", "to", "at", "by")
+)
+"""Short words a name is not left ending with once cut."""
+
+
 @dataclass(frozen=True)
 class Rendered:
     """An export ready to write: its bytes, the stem of its file name and its extension."""
@@ -41,12 +48,33 @@ class Rendered:
         return self.data.decode("utf-8")
 
 
-def export_stem(session: Session) -> str:
-    """``<date>-<slug of the title>``: the meeting's date, else the day it was created."""
+def export_stem(
+    session: Session, fmt: str, mode: str | None, lang: str | None, *, kind: str = ""
+) -> str:
+    """``<date>-<collective>-<kind>-<language>``, e.g.
+    ``2026-12-04-table-de-concertation-en-securite-proces-verbal-fr``: the meeting's date (else
+    the day it was created), the collective (else the title) cut at a word boundary, what the
+    file holds (``kind``, else said by ``fmt`` and ``mode``) in the language it is written in,
+    and that language."""
+    from tui.i18n import pt
     from tui.storage.exports import slugify
 
-    day = session.meeting.date or session.created.date()
-    return f"{day.isoformat()}-{slugify(session.meeting.title)}"
+    meeting = session.meeting
+    lang = lang or meeting.minutes_lang
+    kinds = {
+        "json": pt(lang, "file name", "session"),
+        "ics": pt(lang, "file name", "calendar"),
+        "xlsx": pt(lang, "file name", "plan"),
+        "summary": pt(lang, "file name", "meeting summary"),
+        "formal": pt(lang, "file name", "minutes"),
+    }
+    kind = kind or kinds.get(fmt) or kinds[mode or meeting.mode]
+    day = meeting.date or session.created.date()
+    words = slugify(meeting.collective or meeting.title, limit=48).split("-")
+    while len(words) > 1 and words[-1] in DANGLING:
+        words.pop()  # « …-alimentaire-de » reads as cut: end on a word that says something
+    who = "-".join(words)
+    return f"{day.isoformat()}-{who}-{slugify(kind)}-{lang}"
 
 
 def render_export(
@@ -88,7 +116,7 @@ def render_export(
         from tui.export import render_file
 
         data = render_file(session, fmt, mode=mode, lang=lang, previous=previous, isolated=isolated)
-    return Rendered(data, export_stem(session), fmt)
+    return Rendered(data, export_stem(session, fmt, mode, lang), fmt)
 
 
 def render_extract_export(
@@ -102,7 +130,6 @@ def render_extract_export(
     from tui.export.html import render_html
     from tui.i18n import pt
     from tui.model.resolution import find_resolution, resolution_number
-    from tui.storage.exports import slugify
 
     if fmt not in MINUTES_FORMATS:
         raise ValueError(f"not a format of the minutes: {fmt!r}")
@@ -117,18 +144,25 @@ def render_extract_export(
         data = render_html(text, title, lang).encode("utf-8")
     else:
         data = text.encode("utf-8")
-    word = pt(lang, "extract", "extract")
-    name = slugify(f"{word} {resolution_number(prefix, decision.number)}")
-    return Rendered(data, f"{export_stem(session)}-{name}", fmt)
+    kind = f"{pt(lang, 'extract', 'extract')} {resolution_number(prefix, decision.number)}"
+    return Rendered(data, export_stem(session, fmt, None, lang, kind=kind), fmt)
 
 
 def export_extract(
-    store: SessionStore, session: Session, fmt: str, wanted: str, *, lang: str | None = None
+    store: SessionStore,
+    session: Session,
+    fmt: str,
+    wanted: str,
+    *,
+    lang: str | None = None,
+    force: bool = False,
+    keep_both: bool = False,
 ) -> Path:
-    """Render the certified extract as the CLI does and write it to ``exports/``; off the loop."""
+    """Render the certified extract as the CLI does and write it to ``exports/``; off the loop.
+    A file of the same name raises `ExistsError` unless ``force`` or ``keep_both``."""
     shown, _previous = minutes_inputs(store, session)
     rendered = render_extract_export(shown, fmt, wanted, lang=lang, isolated=True)
-    return write_rendered(store.folder, rendered)
+    return write_rendered(store.folder, rendered, force=force, keep_both=keep_both)
 
 
 def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Session | None]:
@@ -142,14 +176,19 @@ def minutes_inputs(store: SessionStore, session: Session) -> tuple[Session, Sess
 
 
 def write_rendered(
-    folder: Path, rendered: Rendered, *, output: Path | None = None, force: bool = False
+    folder: Path,
+    rendered: Rendered,
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    keep_both: bool = False,
 ) -> Path:
-    """Write to ``output``, or to ``exports/`` under a new name; never overwrites unless forced."""
+    """Write to ``output``, or to ``exports/``; an existing file raises `ExistsError` unless
+    ``force`` replaces it or ``keep_both`` gives the new one a numbered name."""
     from tui.storage.exports import write_export
 
-    return write_export(
-        folder, rendered.stem, rendered.ext, rendered.data, output=output, force=force
-    )
+    data, stem, ext = rendered.data, rendered.stem, rendered.ext
+    return write_export(folder, stem, ext, data, output=output, force=force, keep_both=keep_both)
 
 
 def export_session(
@@ -160,16 +199,19 @@ def export_session(
     mode: str | None = None,
     lang: str | None = None,
     tz: str = "UTC",
+    force: bool = False,
+    keep_both: bool = False,
 ) -> Path:
     """Render ``session`` as the CLI does and write it to ``exports/``; run off the loop.
 
-    A PDF renders in a child process, so that the app answers keys while it does.
+    A PDF renders in a child process, so that the app answers keys while it does. A file of
+    the same name raises `ExistsError` unless ``force`` or ``keep_both`` (`write_rendered`).
     """
     shown, previous = minutes_inputs(store, session) if fmt != "json" else (session, None)
     rendered = render_export(
         shown, fmt, mode=mode, lang=lang, previous=previous, tz=tz, isolated=True
     )
-    return write_rendered(store.folder, rendered)
+    return write_rendered(store.folder, rendered, force=force, keep_both=keep_both)
 
 
 def ssh_host(env: Mapping[str, str] | None = None) -> str | None:

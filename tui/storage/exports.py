@@ -16,10 +16,14 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, *, limit: int = 60) -> str:
-    """ASCII letters, digits and dashes only; ``minutes`` when nothing is left."""
+    """ASCII letters, digits and dashes only, cut at a word boundary within ``limit``;
+    ``minutes`` when nothing is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-")
-    return slug or "minutes"
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug[: limit + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:limit]  # never mid-word
+    return slug.strip("-") or "minutes"
 
 
 class ExistsError(FileExistsError):
@@ -69,12 +73,14 @@ def write_export(
     *,
     output: Path | None,
     force: bool,
+    keep_both: bool = False,
     fs: FileOps = REAL_FS,
 ) -> Path:
-    """Write to ``output``, or to ``exports/<stem>.<ext>`` with a new name if that one exists.
+    """Write to ``output``, or to ``exports/<stem>.<ext>``.
 
     The bytes go to a temporary file beside the target first: a full disk or a failed write
-    leaves no half-written file, and an existing file is kept unless ``force``.
+    leaves no half-written file. An existing file is kept: `ExistsError` unless ``force``
+    (replace it) or, in ``exports/``, ``keep_both`` (the new file takes a numbered name).
     """
     if output is not None:
         if not force and os.path.lexists(output):
@@ -89,17 +95,18 @@ def write_export(
             raise OSError(errno.ELOOP, reason, str(where))
         ensure_private_dir(where)
         targets = [
-            where / (f"{stem}.{ext}" if n == 1 else f"{stem}-{n}.{ext}") for n in range(1, 1000)
+            where / (f"{stem}.{ext}" if n == 1 else f"{stem}-{n}.{ext}")
+            for n in range(1, 1000 if keep_both else 2)
         ]
     parent = targets[0].parent
     tmp = _temporary(parent, targets[0].name, data, fs)
     try:
         for target in targets:
             try:
-                _move_in(tmp, target, force=force and output is not None, fs=fs)
+                _move_in(tmp, target, force=force, fs=fs)
             except FileExistsError:
-                if output is not None:
-                    raise ExistsError(str(output)) from None
+                if not keep_both:
+                    raise ExistsError(str(target)) from None
                 continue
             with contextlib.suppress(OSError):
                 fs.fsync_dir(str(parent))

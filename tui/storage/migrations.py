@@ -100,11 +100,21 @@ def _v3_to_v4(tables: Tables) -> Tables:
     return out
 
 
+def _v4_to_v5(tables: Tables) -> Tables:
+    """v5: leads that are organisations, arrivals and departures, decision times, voided
+    decisions, more agreement types. Every new field has a default that says nothing."""
+    out = copy.deepcopy(tables)
+    for doc in out.get(META_TABLE, {}).values():
+        doc["schema_version"] = 5
+    return out
+
+
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 """Migration from version N to N + 1, by N; one for every version the checks accept."""
 

@@ -29,7 +29,7 @@ __all__ = [
     "schema_version",
 ]
 
-CURRENT_SCHEMA_VERSION = 4
+CURRENT_SCHEMA_VERSION = 5
 OLDEST_SCHEMA_VERSION = 0
 """The oldest version a migration exists for (0 is the synthetic one that proves the mechanism)."""
 DEFAULT_MAX_BYTES = 50 * 2**20

@@ -134,6 +134,8 @@ KEYMAP: tuple[Command, ...] = (
     Command("move_up", "shift+up", N_("Move up"), N_("record"), "editor", key_display="⇧↑"),
     Command("move_down", "shift+down", N_("Move down"), N_("record"), "editor", key_display="⇧↓"),
     Command("notes", "n", N_("Notes"), N_("step"), "editor"),
+    Command("stamp_arrival", "r", N_("Arrived now"), N_("attendance"), "participants"),
+    Command("stamp_departure", "x", N_("Left now"), N_("attendance"), "participants"),
     # The record form and its link chooser (dialogs; Escape is never the only way out).
     Command("close_form", "escape", N_("Close"), N_("record"), "form", key_display="esc"),
     Command("close_form", "ctrl+q", N_("Close"), N_("record"), "form", show=False),
@@ -157,7 +159,15 @@ KEYMAP: tuple[Command, ...] = (
         show=False,
         key_display="+",
     ),
-    Command("decide", "d", N_("Decide"), N_("skill"), "matrix"),
+    Command("decide", "d", N_("Record follow-up"), N_("skill"), "matrix"),
+    Command(
+        "follow_up_decision",
+        "D",
+        N_("Make the follow-up a numbered decision"),
+        N_("skill"),
+        "matrix",
+        show=False,
+    ),
     Command("add_skill", "a", N_("Add skill"), N_("skill"), "matrix"),
     Command("edit_skill", "e", N_("Edit skill"), N_("skill"), "matrix"),
     Command("toggle_by_org", "o", N_("By organisation"), N_("matrix"), "matrix"),
@@ -268,6 +278,7 @@ KEYMAP: tuple[Command, ...] = (
     Command("show_actions", "a", N_("Action items"), N_("lists"), "lists"),
     Command("edit_item", "e", N_("Edit"), N_("lists"), "lists"),
     Command("toggle_done", "space", N_("Done / open"), N_("lists"), "lists"),
+    Command("void_decision", "v", N_("Void / restore"), N_("lists"), "lists"),
     Command("extract", "x", N_("Certified extract"), N_("lists"), "lists", short=N_("Extract")),
     Command(
         "find_row",
@@ -384,6 +395,7 @@ SCOPES: dict[str, str] = {
     "home": N_("Sessions"),
     "session": N_("In a session"),
     "editor": N_("Record lists"),
+    "participants": N_("Participants"),
     "form": N_("Record form"),
     "links": N_("Links"),
     "chooser": N_("Choosers"),
@@ -397,13 +409,20 @@ SCOPES: dict[str, str] = {
 """Where keys apply, in the order the help and the README list them."""
 
 
+def ordered_commands() -> list[Command]:
+    """Every command, grouped by where it applies in the order of SCOPES."""
+    order = {scope: n for n, scope in enumerate(SCOPES)}
+    return sorted(KEYMAP, key=lambda c: order.get(c.scope, len(order)))
+
+
+def keymap_line(c: Command) -> tuple[str, str, str]:
+    """(where, key, what) of one command, in the interface language."""
+    return _(SCOPES.get(c.scope, c.scope)), c.key_display or c.key, c.palette_text()
+
+
 def keymap_lines() -> list[tuple[str, str, str]]:
     """(where, key, what) for every command, in the interface language."""
-    order = {scope: n for n, scope in enumerate(SCOPES)}
-    rows = sorted(KEYMAP, key=lambda c: order.get(c.scope, len(order)))
-    return [
-        (_(SCOPES.get(c.scope, c.scope)), c.key_display or c.key, c.palette_text()) for c in rows
-    ]
+    return [keymap_line(c) for c in ordered_commands()]
 
 
 def keymap_markdown() -> str:

@@ -33,8 +33,10 @@ CHOICES: dict[str, str] = {
     "partnership": N_("partnership"),
     "consultant": N_("consultant"),
     "mandate": N_("mandate"),
-    "protocol": N_("protocol"),
-    "service_contract": N_("service contract"),
+    "protocol": N_("memorandum of understanding"),
+    "service_contract": N_("service agreement"),
+    "loan": N_("loan agreement"),
+    "other": N_("other"),
     "letter": N_("letter of commitment"),
     "draft": N_("draft"),
     "negotiating": N_("negotiating"),
@@ -77,7 +79,9 @@ SHORT: dict[str, str] = {
     "confirmed": N_("in writing"),
     "confirmed_verbal": N_("verbally"),
     "both": N_("both"),
-    "service_contract": N_("contract"),
+    "service_contract": N_("service"),
+    "protocol": N_("MOU"),
+    "loan": N_("loan"),
     "letter": N_("letter"),
 }
 """Shorter words for table columns, where the full word does not fit."""

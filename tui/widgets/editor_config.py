@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.text import Text
 
+from tui.i18n import N_
 from tui.i18n.fmt import format_money, format_number
 from tui.model import Record, Session
 from tui.widgets.choices import choice_word
@@ -172,6 +173,24 @@ def link(name: str, target: str, none: str = "") -> Cell:
 def links(name: str, target: str) -> Cell:
     """A field of several links, as names separated by commas."""
     return lambda r, v: ", ".join(v.name(target, rid) for rid in getattr(r, name))
+
+
+def first(*cells: Cell) -> Cell:
+    """The first of ``cells`` that is not empty for the record (a lead: person or organisation)."""
+
+    def shown(r: object, v: View) -> str | Text:
+        for cell in cells:
+            text = cell(r, v)
+            if text:
+                return text
+        return ""
+
+    return shown
+
+
+LEAD = first(link("lead", "people"), text("lead_org"))
+"""Who carries a role or a working group: the person, else the organisation named in words."""
+LEAD_ORG_HELP = N_("An organisation or a committee that carries it, when no one at the table does.")
 
 
 def const(value: str) -> Cell:

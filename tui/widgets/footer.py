@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from rich.cells import cell_len
 from textual import events
@@ -50,23 +49,45 @@ def width_of(widget: Widget) -> int:
 
 
 class TranslatedFooter(Footer):
-    """Textual's footer, in the interface language, with only the keys that fit."""
+    """Textual's footer, in the interface language, with only the keys that fit.
 
+    Textual recomposes a footer for every change of the screen's bindings, and a form that opens
+    changes them once per widget it mounts and focuses (a hundred times for the resource form):
+    this one recomposes once per burst, and only when the keys it would show changed.
+    """
+
+    _pending = False
+    """A recompose is scheduled for after the next refresh."""
     _shown: tuple[object, ...] | None = None
-    """What the keys shown were composed from: the same again needs no new widgets."""
+    """The keys shown by the last recompose, and in which language (what `_keys` returned)."""
 
-    def _keys(self, screen: Screen[Any]) -> tuple[object, ...]:
-        shown = [
-            (binding.key, binding.description, binding.action, enabled, tooltip)
-            for (_node, binding, enabled, tooltip) in screen.active_bindings.values()
-            if binding.show
-        ]
-        return (get_language(), self.compact, self.show_command_palette, *shown)
+    def bindings_changed(self, screen: Screen) -> None:
+        """The screen's keys may have changed: look once the burst of changes is over."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
+
+    def _keys(self) -> tuple[object, ...]:
+        """What the footer would show: the language, each key shown, its action, words, state."""
+        return (
+            get_language(),
+            *(
+                (b.key, b.action, b.description, b.key_display, b.group, enabled, tooltip)
+                for _node, b, enabled, tooltip in self.screen.active_bindings.values()
+                if b.show
+            ),
+        )
 
     def compose(self) -> ComposeResult:
         """Compose the keys, translating each description."""
-        if self._bindings_ready:
-            self._shown = self._keys(self.screen)
         for widget in super().compose():
             for done in _translate(widget):
                 # Styled once, not restyled when its binding to the footer's compact sets it
@@ -76,15 +97,9 @@ class TranslatedFooter(Footer):
                     done.set_class(self.compact, "-compact", update=False)
             yield widget
 
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Compose again when the keys to show changed (focus moves often, the keys rarely)."""
-        attached = self.is_attached and screen is self.screen
-        if attached and self._shown is not None and self._keys(screen) == self._shown:
-            return
-        super().bindings_changed(screen)
-
     async def recompose(self) -> None:
-        """Compose again (the screen's keys changed), then keep those that fit."""
+        """Compose again (the screen's keys or the language changed), then keep those that fit."""
+        self._shown = self._keys() if self._bindings_ready else None
         await super().recompose()
         self.fit()
 

@@ -294,9 +294,11 @@ def _inline_text(token: Token, look: Look) -> Text:
             stack.append(Style(bold=True))
         elif kind == "em_open":
             stack.append(Style(italic=True))
+        elif kind == "s_open":
+            stack.append(Style(strike=True))
         elif kind == "link_open":
             stack.append(look.link)
-        elif kind in ("strong_close", "em_close", "link_close") and stack:
+        elif kind in ("strong_close", "em_close", "s_close", "link_close") and stack:
             stack.pop()
         elif kind in ("image", "html_inline"):
             text.append(child.content, style())

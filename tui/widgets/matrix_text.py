@@ -87,16 +87,16 @@ def describe_skill(skill: Skill) -> str:
 
 
 def describe_decision(skill: Skill) -> str:
-    """One line on the decision a skill calls for, or on its absence."""
+    """One line on the follow-up a skill calls for, or on its absence."""
     lang = get_language()
     d = skill.decision
     if d.kind is None:
         if status(skill) == "available":
             return ""
-        return _("No decision yet: d records one.")
+        return _("No follow-up yet: d records one.")
     parts = [choice_word(d.kind), d.who, format_date(d.due, lang) if d.due else ""]
     parts.append(format_money(d.cost, lang) if d.cost is not None else "")
-    return _("Decision: {decision}", decision=", ".join(p for p in parts if p))
+    return _("Follow-up: {decision}", decision=", ".join(p for p in parts if p))
 
 
 def describe_cell(skill: Skill, column: Column) -> str:

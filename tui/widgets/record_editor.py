@@ -38,6 +38,10 @@ class Deleted:
     drafts: dict[str, str]
 
 
+PREPARE_AFTER = 0.2
+"""Seconds after its table shows that an editor mounts its form ahead (`prepare_form`)."""
+
+
 class RecordEditor(Vertical):
     """A step's records as a table with a summary; a record's form or the notes in its place."""
 
@@ -80,6 +84,8 @@ class RecordEditor(Vertical):
         self.read_only = False
         self.undo: list[Deleted] = []
         self.pane: Pane | None = None
+        self._spares: dict[str, RecordPane] = {}
+        """A form per table, mounted and hidden, that the next form of that table reuses."""
 
     def compose(self) -> ComposeResult:
         """The table and the summary; the place of the panes."""
@@ -110,6 +116,7 @@ class RecordEditor(Vertical):
         self.read_only = read_only
         if self.pane is None:
             self.refresh_rows()
+            self.set_timer(PREPARE_AFTER, self.prepare_form)
 
     def on_resize(self, event: events.Resize) -> None:
         """Show more columns on wider terminals."""
@@ -210,6 +217,16 @@ class RecordEditor(Vertical):
             for spec in tc.fields
             if spec.kind in ("link", "links")
         }
+        spare = self._spares.pop(tc.table, None)
+        if spare is not None and not spare.is_mounted:
+            spare.remove()  # not ready yet: a new form, as before
+            spare = None
+        if spare is not None:
+            self._show_pane(spare)
+            spare.reuse(
+                record, drafts=drafts, options=links, pending=pending, read_only=self.read_only
+            )
+            return
         pane = RecordPane(
             tc, record, drafts=drafts, options=links, pending=pending, read_only=self.read_only
         )
@@ -218,10 +235,28 @@ class RecordEditor(Vertical):
     def _show_pane(self, pane: Pane) -> None:
         self.pane = pane
         holder = self.query_one("#editor-pane")
-        holder.remove_children()
-        holder.mount(pane)
+        for child in holder.children:
+            if child is not pane:
+                child.display = False  # a spare form stays mounted, hidden
+        if pane.parent is None:
+            holder.mount(pane)
         self.query_one(ContentSwitcher).current = "editor-pane"
         self.refresh_bindings()
+
+    def prepare_form(self) -> None:
+        """Mount the main table's form ahead, hidden, so that ``a`` shows it at once: a form
+        mounts dozens of widgets, which takes longer than the facilitator should wait."""
+        tc = self.config.main
+        shown = self.is_attached and self.region.area > 0  # not in a hidden tab
+        shown = shown and self.screen is self.app.screen  # nor on a screen being left
+        if self.session is None or self.read_only or tc.table in self._spares or not shown:
+            return
+        fields: dict[str, Any] = {"id": "", tc.fields[0].name: ""}  # takes no id: reuse sets one
+        record = tc.model.model_construct(**fields)
+        pane = RecordPane(tc, record, drafts={}, options={}, pending=True, read_only=False)
+        pane.display = False
+        self._spares[tc.table] = pane
+        self.query_one("#editor-pane").mount(pane)
 
     def action_notes(self) -> None:
         """Open the notes of this screen in place of the table."""
@@ -291,7 +326,12 @@ class RecordEditor(Vertical):
             if pane.pending and pane.touched:
                 self.app.notify(_("Nothing was added: a record needs its first field."))
         self.query_one(ContentSwitcher).current = "editor-list"
-        self.query_one("#editor-pane").remove_children()
+        if isinstance(pane, RecordPane) and pane.config.table not in self._spares:
+            pane.display = False  # kept for the next form of its table
+            self._spares[pane.config.table] = pane
+        self.query_one("#editor-pane").remove_children(
+            [c for c in self.query_one("#editor-pane").children if c not in self._spares.values()]
+        )
         self.refresh_rows(select=select)
         self.table.focus()
 

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, Static, TextArea
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, get_language
 from tui.model import Record
 from tui.terminal.keymap import bindings_for
 from tui.widgets.editor_config import TableConfig
@@ -77,6 +77,8 @@ class RecordPane(Pane):
         self.drafts: dict[str, str] = {}
         """Drafts typed while the record is pending (saved once it is added)."""
         self.touched = False
+        self.lang = get_language()
+        """The language its labels were made in."""
 
     def compose(self) -> ComposeResult:
         """Title, the form, a line of help."""
@@ -95,12 +97,37 @@ class RecordPane(Pane):
         return f"{_(help_msgid)}\n{keys}" if help_msgid else keys
 
     def on_mount(self) -> None:
-        """Show the record, focus its first field."""
-        form = self.query_one(RecordForm)
+        """Show the record, focus its first field (a pane made ahead, hidden, waits for
+        `reuse`)."""
+        found = self.query(RecordForm)
+        if not found:
+            return  # removed while it mounted (its screen was left at once)
+        form = found.first()
         form.load(self.record, self.start_drafts, self.options)
         form.disabled = self.read_only
-        if not self.read_only:
+        if not self.read_only and self.display:
             self.query_one(f"#f-{self.config.fields[0].name}").focus()
+
+    def reuse(
+        self,
+        record: Record,
+        *,
+        drafts: dict[str, str],
+        options: Options,
+        pending: bool,
+        read_only: bool,
+    ) -> None:
+        """Show ``record`` in this pane, made before (opening a form then mounts nothing)."""
+        self.record, self.start_drafts, self.options = record, drafts, options
+        self.pending, self.read_only = pending, read_only
+        self.drafts, self.touched = {}, False
+        self.display = True
+        if get_language() != self.lang:  # made in another language: its labels too
+            self.query_one(RecordForm).relabel()
+            self.lang = get_language()
+        self.query_one(".pane-title", Label).update(self._title())
+        self.query_one(".pane-hint", Static).update(self._hint())
+        self.on_mount()
 
     def relabel(self) -> None:
         """Redraw in the interface language."""
