@@ -52,7 +52,8 @@ def keymap_text(here: Collection[tuple[str, str]] = ()) -> str:
     first.sort(key=lambda c: c.scope == "session")  # the screen's own, then the session's
     if first:
         lines += ["", _("Keys of this screen")]
-        lines += [_row(*keymap_line(c)[1:]) for c in first]
+        rows = [_row(*keymap_line(c)[1:]) for c in first]
+        lines += list(dict.fromkeys(rows))  # a key shared by two scopes is listed once
     current = None
     for c in ordered_commands():
         if (c.action, c.key) in here:

@@ -120,7 +120,9 @@ KEYMAP: tuple[Command, ...] = (
         show=False,
         key_display="^f",
     ),
-    Command("home", "ctrl+o", N_("Sessions"), N_("session"), "session", show=False),
+    Command(
+        "home", "ctrl+o", N_("Sessions"), N_("session"), "session", show=False, key_display="^o"
+    ),
     Command("undo", "ctrl+z", N_("Undo"), N_("edit"), "session", show=False, key_display="^z"),
     Command("redo", "ctrl+y", N_("Redo"), N_("edit"), "session", show=False, key_display="^y"),
     # -- record editor (scope "editor") --------------------------------------------------
