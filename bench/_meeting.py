@@ -131,16 +131,15 @@ def resource(keys: Counter, label: str, needed: str) -> None:
 def decision(
     keys: Counter, text: str, mover: str, seconder: str, outcome: str, votes: tuple[str, ...]
 ) -> None:
-    """A decision today: F4, its text, the mover and seconder (letters, → accepts), the
-    outcome (letters), then each count of the vote in its own field, Enter."""
+    """A decision: F4, its text, the mover and seconder (letters, → accepts), the outcome
+    (letters), the vote in one line (« 7-0-1 » in the votes for), Enter."""
     start = opened(keys, "f4", "Nouvelle décision", text)
     for name in (mover, seconder):
         fill(keys, "tab", text=name)
         settle(keys)
         keys.press("right")  # accepts the name completed
     fill(keys, "tab", text=outcome)
-    for count in votes:
-        fill(keys, "tab", text=count)
+    fill(keys, "tab", text="-".join(votes))
     keys.press("enter")
     keys.term.wait_gone("Nouvelle décision", timeout=30)
     keys.done("decision, mover, seconder, vote", start)
@@ -204,6 +203,10 @@ def on_disk(folder: Path, sid: str, size: Meeting) -> bool:
 
     s = SessionStore(folder).load(sid)
     voted = [(d.moved_by, d.seconded_by, d.votes_for) for d in s.decisions]
+    counts = [
+        "-".join(str(n) for n in (d.votes_for, d.votes_against, d.abstentions))
+        for d in s.decisions
+    ]
     speaking = s.progress.speaking
     return (
         len(s.participants) == size.participants
@@ -214,6 +217,7 @@ def on_disk(folder: Path, sid: str, size: Meeting) -> bool:
         and len(s.resources) == size.resources
         and len(voted) == size.decisions
         and all(mover and seconder and votes is not None for mover, seconder, votes in voted)
+        and counts == ["-".join(d[4]) for d in DECISIONS[: size.decisions]]
         and speaking.speaker is not None
         and len(speaking.waiting) == size.queue - 1
     )
