@@ -204,8 +204,7 @@ def on_disk(folder: Path, sid: str, size: Meeting) -> bool:
     s = SessionStore(folder).load(sid)
     voted = [(d.moved_by, d.seconded_by, d.votes_for) for d in s.decisions]
     counts = [
-        "-".join(str(n) for n in (d.votes_for, d.votes_against, d.abstentions))
-        for d in s.decisions
+        "-".join(str(n) for n in (d.votes_for, d.votes_against, d.abstentions)) for d in s.decisions
     ]
     speaking = s.progress.speaking
     return (
