@@ -38,10 +38,6 @@ class Deleted:
     drafts: dict[str, str]
 
 
-PREPARE_AFTER = 0.2
-"""Seconds after its table shows that an editor mounts its form ahead (`prepare_form`)."""
-
-
 class RecordEditor(Vertical):
     """A step's records as a table with a summary; a record's form or the notes in its place."""
 
@@ -116,7 +112,6 @@ class RecordEditor(Vertical):
         self.read_only = read_only
         if self.pane is None:
             self.refresh_rows()
-            self.set_timer(PREPARE_AFTER, self.prepare_form)
 
     def on_resize(self, event: events.Resize) -> None:
         """Show more columns on wider terminals."""
@@ -217,10 +212,7 @@ class RecordEditor(Vertical):
             for spec in tc.fields
             if spec.kind in ("link", "links")
         }
-        spare = self._spares.pop(tc.table, None)
-        if spare is not None and not spare.is_mounted:
-            spare.remove()  # not ready yet: a new form, as before
-            spare = None
+        spare = self._spares.pop(tc.table, None)  # the form closed last, kept mounted
         if spare is not None:
             self._show_pane(spare)
             spare.reuse(
@@ -242,21 +234,6 @@ class RecordEditor(Vertical):
             holder.mount(pane)
         self.query_one(ContentSwitcher).current = "editor-pane"
         self.refresh_bindings()
-
-    def prepare_form(self) -> None:
-        """Mount the main table's form ahead, hidden, so that ``a`` shows it at once: a form
-        mounts dozens of widgets, which takes longer than the facilitator should wait."""
-        tc = self.config.main
-        shown = self.is_attached and self.region.area > 0  # not in a hidden tab
-        shown = shown and self.screen is self.app.screen  # nor on a screen being left
-        if self.session is None or self.read_only or tc.table in self._spares or not shown:
-            return
-        fields: dict[str, Any] = {"id": "", tc.fields[0].name: ""}  # takes no id: reuse sets one
-        record = tc.model.model_construct(**fields)
-        pane = RecordPane(tc, record, drafts={}, options={}, pending=True, read_only=False)
-        pane.display = False
-        self._spares[tc.table] = pane
-        self.query_one("#editor-pane").mount(pane)
 
     def action_notes(self) -> None:
         """Open the notes of this screen in place of the table."""
