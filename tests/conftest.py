@@ -119,7 +119,7 @@ async def until(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignor
 
 
 def form_shown(app) -> bool:  # type: ignore[no-untyped-def]
-    """A record's form shows (a form made ahead stays hidden until it is used)."""
+    """A record's form shows (a form kept after closing stays mounted, hidden, until reused)."""
     from tui.widgets.record_pane import RecordPane
 
     return any(pane.display for pane in app.screen.query(RecordPane))

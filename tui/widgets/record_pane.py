@@ -97,15 +97,15 @@ class RecordPane(Pane):
         return f"{_(help_msgid)}\n{keys}" if help_msgid else keys
 
     def on_mount(self) -> None:
-        """Show the record, focus its first field (a pane made ahead, hidden, waits for
-        `reuse`)."""
+        """Show the record and focus its first field (a pane kept after closing, hidden, shows
+        again through `reuse`)."""
         found = self.query(RecordForm)
         if not found:
             return  # removed while it mounted (its screen was left at once)
         form = found.first()
         form.load(self.record, self.start_drafts, self.options)
         form.disabled = self.read_only
-        if not self.read_only and self.display:
+        if not self.read_only:
             self.query_one(f"#f-{self.config.fields[0].name}").focus()
 
     def reuse(
@@ -117,7 +117,8 @@ class RecordPane(Pane):
         pending: bool,
         read_only: bool,
     ) -> None:
-        """Show ``record`` in this pane, made before (opening a form then mounts nothing)."""
+        """Show ``record`` in this pane, kept mounted since it last closed (opening it again
+        mounts nothing)."""
         self.record, self.start_drafts, self.options = record, drafts, options
         self.pending, self.read_only = pending, read_only
         self.drafts, self.touched = {}, False
