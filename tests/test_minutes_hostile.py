@@ -169,13 +169,14 @@ def table_pipes_agree(text: str) -> bool:
 
 
 _PLAIN: dict[tuple[str, str], tuple[Structure, int]] = {}
+"""By the session's content and the mode: a voided decision shows its text more often."""
 
 
 def _plain(session: Session, mode: str) -> tuple[Structure, int]:
     """The structure of the minutes with "plain text" everywhere, and how often it shows."""
-    key = (session.meeting.minutes_lang, mode)
+    key = (session.model_dump_json(), mode)
     if key not in _PLAIN:
-        text = render_minutes(inject(session, ["plain text"]), mode, key[0])
+        text = render_minutes(inject(session, ["plain text"]), mode, session.meeting.minutes_lang)
         tokens = minutes_parser().parse(text)
         _PLAIN[key] = (structure(tokens), shown_text(tokens).count("plain text"))
     return _PLAIN[key]
