@@ -29,6 +29,20 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 pytest_plugins = ["e2e_fixtures"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first (``heavy(seconds)``, longest first), the rest in their order.
+
+    With ``--dist load --maxschedchunk 1`` each worker takes the next test when it is free, so
+    starting the longest ones first leaves no worker running a long test alone at the end.
+    """
+
+    def seconds(item: pytest.Item) -> float:
+        mark = item.get_closest_marker("heavy")
+        return mark.args[0] if mark is not None else 0.0
+
+    items.sort(key=seconds, reverse=True)
+
+
 FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
 """The instant every test starts at: 9 h 30 in Montréal."""
 TZ = "America/Montreal"

@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from conftest import counter, until
 
 from tui.storage.store import SessionStore
@@ -18,6 +19,7 @@ def session_file(data_dir: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(path.read_text("utf-8"))
 
 
+@pytest.mark.heavy(8)
 async def test_create_fill_quit_and_resume_at_the_same_step(make_app, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -90,6 +92,7 @@ async def test_every_change_reaches_the_disk_within_half_a_second(  # type: igno
         assert app.save_state in ("saved", "pending")
 
 
+@pytest.mark.heavy(6)
 async def test_a_failed_save_shows_a_banner_keeps_the_edit_and_recovers(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock, monkeypatch
 ) -> None:

@@ -44,6 +44,7 @@ async def _back(app: Any, pilot: Any, screen: Any, focused: Any) -> None:
     assert app.focused is focused, f"focus moved to {app.focused!r}"
 
 
+@pytest.mark.heavy(17)
 async def test_decisions_and_actions_by_form_from_three_screens(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:
@@ -97,6 +98,7 @@ async def test_decisions_and_actions_by_form_from_three_screens(  # type: ignore
     assert [a.decision for a in new] == [d.id for d in decisions]
 
 
+@pytest.mark.heavy(11)
 async def test_decisions_actions_parking_and_notes_by_quick_line_from_three_screens(  # type: ignore[no-untyped-def]
     make_app, data_dir: Path, clock
 ) -> None:

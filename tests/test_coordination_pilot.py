@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import counter, form_open, form_shown, until
 from steps_data import write_plan
 from test_minutes import tables
@@ -83,6 +84,7 @@ COMMUNICATION = (
 """A communication item as typed, field by field, and as its row of the minutes shows it."""
 
 
+@pytest.mark.heavy(14)
 async def test_one_record_of_each_mode_typed_reaches_the_file_and_both_minutes(
     make_app: Any, data_dir: Path, clock: Any
 ) -> None:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import crash_child
+import pytest
 
 from tui.storage.atomic import atomic_write_bytes, sweep_temporaries
 from tui.storage.rawcheck import load_checked
@@ -52,6 +53,7 @@ def _run_once(path: Path, delay: float) -> list[int]:
     return [int(line) for line in complete.splitlines()]
 
 
+@pytest.mark.heavy(14)
 def test_random_sigkill_leaves_old_or_new_file(tmp_path: Path) -> None:
     """After each kill the file parses, is a saved version, and no temporary is listed."""
     rng = random.Random(SEED)

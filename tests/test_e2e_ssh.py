@@ -93,6 +93,7 @@ def saved_with(client: TerminalDriver, data_dir: Path, expected: tuple[str, str,
     return client.wait_until(acknowledged, 15, what=f"header 'saved' and {expected} on disk")
 
 
+@pytest.mark.heavy(6)
 def test_dropped_ssh_connection_keeps_what_was_saved(
     pty_app: SpawnApp, ssh_server: SshServer, tmp_path: Path
 ) -> None:

@@ -260,6 +260,7 @@ def wait_screen(term: TerminalDriver, name: str, body: str, key: str) -> None:
     assert not unreadable(term), f"{name}: text in its background colour\n{term.dump()}"
 
 
+@pytest.mark.heavy(5)
 @pytest.mark.parametrize("terminal", list(TERMINALS))
 def test_every_screen_renders_with_its_footer_keys(
     pty_app: SpawnApp, data_dir: Path, home: Path, demo: str, terminal: str

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from matrix_data import people
 
 from tui.model import Action, Skill, status
@@ -201,6 +202,7 @@ async def test_a_decision_and_its_cost_go_to_the_file_and_the_cost_to_the_resour
         assert len(store.load(sid).resources) == 1
 
 
+@pytest.mark.heavy(6)
 async def test_skills_and_people_are_added_edited_and_removed_from_the_keyboard(
     make_app: Any, data_dir: Path, clock: Any
 ) -> None:

@@ -206,6 +206,7 @@ def test_escaping_keeps_user_text_literal() -> None:
     assert paragraphs("a\nb\n\n\nc") == ["a\\\nb", "c"]
 
 
+@pytest.mark.heavy(6)
 @settings(max_examples=40, deadline=None)
 @given(sessions())
 def test_any_valid_session_renders_well_formed_tables(session: Session) -> None:

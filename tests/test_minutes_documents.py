@@ -47,6 +47,7 @@ async def test_calendar_and_workbook_keys_write_their_files(  # type: ignore[no-
     assert path.read_bytes().startswith(magic)
 
 
+@pytest.mark.heavy(7)
 async def test_p_renders_the_pdf_with_a_progress_line(  # type: ignore[no-untyped-def]
     make_app, data_dir, clock
 ) -> None:

@@ -390,6 +390,7 @@ def test_the_command_line_exports_follow_ups_and_adopted_minutes(
     assert _digest(store, sid) == before
 
 
+@pytest.mark.heavy(6)
 @settings(max_examples=30, deadline=None)
 @given(sessions(), sessions())
 def test_any_two_sessions_give_well_formed_changes(previous: Session, current: Session) -> None:

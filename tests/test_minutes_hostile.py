@@ -229,6 +229,7 @@ fragments = st.sampled_from(HOSTILE) | st.text(max_size=12)
 hostile_texts = st.lists(fragments, min_size=1, max_size=3).map("".join)
 
 
+@pytest.mark.heavy(9)
 @settings(max_examples=30, deadline=None)
 @given(st.lists(hostile_texts, min_size=1, max_size=4))
 def test_mixed_hostile_texts_are_harmless(texts: list[str]) -> None:

@@ -241,6 +241,7 @@ def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
 documents = st.dictionaries(st.text(max_size=10), json_values, max_size=5)
 
 
+@pytest.mark.heavy(5)
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.integers(1, 10**6).map(str), documents, max_size=5))
 def test_valid_sessions_round_trip(docs: dict[str, dict[str, Any]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from conftest import counter, form_open, form_shown, until
 from textual.widgets import DataTable
 
@@ -48,6 +49,7 @@ PICK_FIRST = ["enter", "down", "enter"]
 """Open a list, take its first entry after the blank, close it."""
 
 
+@pytest.mark.heavy(70)
 async def test_fill_every_step_from_the_keyboard_quit_and_reopen(  # type: ignore[no-untyped-def]
     make_app, data_dir, clock
 ) -> None:

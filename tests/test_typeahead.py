@@ -133,6 +133,7 @@ def _with_skill(session: Any) -> None:
 # -- random splits and delays ------------------------------------------------------------------
 
 
+@pytest.mark.heavy(5)
 @pytest.mark.parametrize("form", list(OPEN))
 async def test_any_split_of_a_line_with_any_delays_is_saved_whole(
     make_app: Any, data_dir: Path, clock: Any, form: str

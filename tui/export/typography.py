@@ -26,6 +26,7 @@ _OPEN = re.compile(rf"«{_BLANK}*")
 _CLOSE = re.compile(rf"{_BLANK}*»")
 _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u202f]\d{3})+(?!\d)")
 _UNIT = re.compile(rf"(?<=\d){_BLANK}?([$%])")
+_DIGIT = re.compile(r"\d")
 _TIME = re.compile(rf"\b([01]?\d|2[0-3]){_BLANK}?h(?:{_BLANK}?([0-5]\d))?\b(?!\d)")
 
 
@@ -42,7 +43,7 @@ def typeset(text: str, lang: str) -> str:
         text = _COLON.sub(f"{NBSP}:", text)
     if "«" in text or "»" in text:
         text = _CLOSE.sub(f"{NBSP}»", _OPEN.sub(f"«{NBSP}", text))
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         text = _GROUPS.sub(lambda m: re.sub("[ \u202f]", NBSP, m.group()), text)
         text = _UNIT.sub(rf"{NBSP}\1", text)
         text = _TIME.sub(_time, text)
