@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.compose import compose
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -34,18 +36,25 @@ def _translate(widget: Widget) -> Iterator[Widget]:
     yield widget
 
 
-def width_of(widget: Widget) -> int:
-    """Columns a footer item takes, margins included (from the footer's default CSS)."""
-    margin = widget.styles.margin.width + widget.styles.gutter.width  # gutter: padding, border
+def _children(widget: Widget) -> list[Widget]:
+    """A widget's children, mounted or still to be mounted (a key group being composed)."""
+    return list(widget.children) or list(getattr(widget, "_pending_children", ()))
+
+
+def _text_width(widget: Widget) -> int:
+    """Columns of a footer item's words, without its margins."""
     if isinstance(widget, FooterKey):
         if not widget.description:
-            return cell_len(widget.key_display) + margin
-        return cell_len(widget.key_display) + cell_len(widget.description) + KEY_PADDING + margin
+            return cell_len(widget.key_display)
+        return cell_len(widget.key_display) + cell_len(widget.description) + KEY_PADDING
     if isinstance(widget, FooterLabel):
-        return cell_len(str(widget.render())) + margin
-    if isinstance(widget, KeyGroup):
-        return sum(map(width_of, widget.children)) + margin
-    return widget.outer_size.width
+        return cell_len(str(widget.render()))
+    return 0
+
+
+def _style_key(widget: Widget) -> tuple[str, frozenset[str]]:
+    """What a footer item's margins depend on: its kind and classes."""
+    return type(widget).__name__, frozenset(widget.classes)
 
 
 class TranslatedFooter(Footer):
@@ -58,6 +67,10 @@ class TranslatedFooter(Footer):
 
     _pending = False
     """A recompose is scheduled for after the next refresh."""
+    _margins: ClassVar[dict[tuple[str, frozenset[str]], int]] = {}
+    """Columns each kind of item adds around its words (margin, padding, border), read off the
+    items once they are styled: the keys composed next, in any footer, are measured before they
+    are mounted (the footer's CSS is the same in every screen)."""
     _shown: tuple[object, ...] | None = None
     """The keys shown by the last recompose, and in which language (what `_keys` returned)."""
 
@@ -87,15 +100,26 @@ class TranslatedFooter(Footer):
         )
 
     def compose(self) -> ComposeResult:
-        """Compose the keys, translating each description."""
-        for widget in super().compose():
+        """Compose the keys, translating each description; mount only those that fit."""
+        items = compose(self, super().compose())  # key groups with their keys
+        for widget in items:
             for done in _translate(widget):
                 # Styled once, not restyled when its binding to the footer's compact sets it
                 # (the palette's key is not bound and stays compact, as Textual draws it).
-                if isinstance(done, FooterKey) and not done.has_class("-command-palette"):
-                    done.set_reactive(FooterKey.compact, self.compact)
-                    done.set_class(self.compact, "-compact", update=False)
-            yield widget
+                if isinstance(done, FooterKey):
+                    if not done.has_class("-command-palette"):
+                        done.set_reactive(FooterKey.compact, self.compact)
+                    done.set_class(done.compact, "-compact", update=False)
+        units = _units(items)
+        try:
+            shown = self._choose(units)
+        except KeyError:  # an item of a kind not styled yet: all of them, then fit
+            shown = [True] * len(units)
+        self._left_out = not all(shown)
+        self._width_composed = self.app.size.width
+        for unit, fits in zip(units, shown, strict=True):
+            if fits:
+                yield from unit
 
     async def recompose(self) -> None:
         """Compose again (the screen's keys or the language changed), then keep those that fit."""
@@ -103,9 +127,16 @@ class TranslatedFooter(Footer):
         await super().recompose()
         self.fit()
 
-    def on_resize(self, event: events.Resize) -> None:
+    _left_out = False
+    """Keys were left out of the last compose: a wider terminal composes again."""
+    _width_composed = 0
+
+    async def on_resize(self, event: events.Resize) -> None:
         """A wider or narrower terminal shows more or fewer keys."""
-        self.fit()
+        if self._left_out and self.app.size.width > self._width_composed:
+            await self.recompose()
+        else:
+            self.fit()
 
     def fit(self) -> None:
         """Show the keys that fit, in the keymap's order, none cut in the middle.
@@ -113,24 +144,50 @@ class TranslatedFooter(Footer):
         When some are left out, help (F1, which lists every key of the screen) stays at the end
         of the line: the facilitator always sees where the other keys are.
         """
+        self._learn(list(self.children))
         units = _units(list(self.children))
+        for unit, shown in zip(units, self._choose(units), strict=True):
+            for widget in unit:
+                widget.display = shown
+
+    def _learn(self, items: list[Widget]) -> None:
+        """Note the margins of the items now styled."""
+        for widget in items:
+            self._margins[_style_key(widget)] = (
+                widget.styles.margin.width + widget.styles.gutter.width  # gutter: padding, border
+            )
+            self._learn(list(widget.children))
+
+    def width_of(self, widget: Widget) -> int:
+        """Columns a footer item takes, margins included (KeyError: its kind is not known)."""
+        margin = self._margins[_style_key(widget)]
+        if isinstance(widget, KeyGroup):
+            return sum(map(self.width_of, _children(widget))) + margin
+        return _text_width(widget) + margin
+
+    def _width(self, unit: list[Widget]) -> int:
+        return sum(map(self.width_of, unit))
+
+    def _choose(self, units: list[list[Widget]]) -> list[bool]:
+        """Which of ``units`` are shown: those that fit in the keymap's order, help kept."""
         palette = [u for u in units if u[0].has_class("-command-palette")]
         keys = [u for u in units if u not in palette]
         helps = [u for u in keys if _is_help(u[0])]
-        room = self.app.size.width - sum(_width(u) for u in palette)
-        if sum(_width(u) for u in keys) > room:
-            room -= sum(_width(u) for u in helps)
+        room = self.app.size.width - sum(self._width(u) for u in palette)
+        if sum(self._width(u) for u in keys) > room:
+            room -= sum(self._width(u) for u in helps)
         else:
             helps = []  # everything fits: help stays where the keymap puts it
+        shown: list[bool] = []
         full = False
-        for unit in keys:
-            shown = True
-            if unit not in helps:
-                full = full or _width(unit) > room
-                shown = not full
-                room -= _width(unit) if shown else 0
-            for widget in unit:
-                widget.display = shown
+        for unit in units:
+            fits = True
+            if unit in keys and unit not in helps:
+                full = full or self._width(unit) > room
+                fits = not full
+                room -= self._width(unit) if fits else 0
+            shown.append(fits)
+        return shown
 
 
 def _units(items: list[Widget]) -> list[list[Widget]]:
@@ -142,10 +199,6 @@ def _units(items: list[Widget]) -> list[list[Widget]]:
         else:
             units.append([widget])
     return units
-
-
-def _width(unit: list[Widget]) -> int:
-    return sum(map(width_of, unit))
 
 
 def _is_help(widget: Widget) -> bool:
