@@ -73,6 +73,10 @@ class TranslatedFooter(Footer):
     are mounted (the footer's CSS is the same in every screen)."""
     _shown: tuple[object, ...] | None = None
     """The keys shown by the last recompose, and in which language (what `_keys` returned)."""
+    _left_out = False
+    """Keys were left out of the last compose: a wider terminal composes again."""
+    _width_composed = 0
+    """The terminal's width at the last compose."""
 
     def bindings_changed(self, screen: Screen) -> None:
         """The screen's keys may have changed: look once the burst of changes is over."""
@@ -127,10 +131,6 @@ class TranslatedFooter(Footer):
         await super().recompose()
         self.fit()
 
-    _left_out = False
-    """Keys were left out of the last compose: a wider terminal composes again."""
-    _width_composed = 0
-
     async def on_resize(self, event: events.Resize) -> None:
         """A wider or narrower terminal shows more or fewer keys."""
         if self._left_out and self.app.size.width > self._width_composed:
@@ -165,28 +165,24 @@ class TranslatedFooter(Footer):
             return sum(map(self.width_of, _children(widget))) + margin
         return _text_width(widget) + margin
 
-    def _width(self, unit: list[Widget]) -> int:
-        return sum(map(self.width_of, unit))
-
     def _choose(self, units: list[list[Widget]]) -> list[bool]:
         """Which of ``units`` are shown: those that fit in the keymap's order, help kept."""
-        palette = [u for u in units if u[0].has_class("-command-palette")]
-        keys = [u for u in units if u not in palette]
-        helps = [u for u in keys if _is_help(u[0])]
-        room = self.app.size.width - sum(self._width(u) for u in palette)
-        if sum(self._width(u) for u in keys) > room:
-            room -= sum(self._width(u) for u in helps)
+        widths = [sum(map(self.width_of, unit)) for unit in units]
+        palette = [n for n, u in enumerate(units) if u[0].has_class("-command-palette")]
+        keys = [n for n in range(len(units)) if n not in palette]
+        helps = [n for n in keys if _is_help(units[n][0])]
+        room = self.app.size.width - sum(widths[n] for n in palette)
+        if sum(widths[n] for n in keys) > room:
+            room -= sum(widths[n] for n in helps)
         else:
             helps = []  # everything fits: help stays where the keymap puts it
-        shown: list[bool] = []
+        shown = [True] * len(units)
         full = False
-        for unit in units:
-            fits = True
-            if unit in keys and unit not in helps:
-                full = full or self._width(unit) > room
-                fits = not full
-                room -= self._width(unit) if fits else 0
-            shown.append(fits)
+        for n in keys:
+            if n not in helps:
+                full = full or widths[n] > room
+                shown[n] = not full
+                room -= widths[n] if shown[n] else 0
         return shown
 
 
