@@ -7,6 +7,8 @@ import itertools
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.demo import demo_sessions
 from tui.export import minutes_parser, render_html, render_minutes
@@ -94,3 +96,17 @@ def test_web_and_mail_links_are_kept_for_the_preview(url: str) -> None:
 def test_tables_are_enabled() -> None:
     html = minutes_parser().render("| a | b |\n| --- | ---: |\n| 1 | 2 |\n")
     assert "<table>" in html and '<td style="text-align:right">2</td>' in html
+
+
+@given(st.text(alphabet="|\\ab `-:\n", max_size=40))
+def test_a_table_row_is_cut_into_the_same_cells_as_markdown_it_cuts_it(row: str) -> None:
+    from tui.export.html import LIBRARY_SPLIT, split_row
+
+    assert split_row(row) == LIBRARY_SPLIT(row)
+
+
+def test_a_long_cell_keeps_its_text_and_escaped_pipes() -> None:
+    cell = "w" * 5_000 + r" a \| b"
+    page = minutes_parser().render(f"| A | B |\n| --- | --- |\n| {cell} | c |\n")
+    assert "<td>" + "w" * 5_000 + " a | b</td>" in page
+    assert "<td>c</td>" in page

@@ -145,6 +145,31 @@ async def test_a_wrong_date_shows_the_message_keeps_the_text_and_survives_a_reop
         assert again.screen.query_one("#e-deadline").display
 
 
+async def test_the_message_shows_right_under_its_field_and_goes_with_it(  # type: ignore[no-untyped-def]
+    make_app, data_dir, clock
+) -> None:
+    """The message of a field in error is the line under it, in the field's column; the next
+    field moves down one line, then back up once the text is valid."""
+    sid = write_plan(data_dir, clock, screen="resources")
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: len(rows(app)) == 3)
+        await pilot.press("enter")
+        await until(pilot, lambda: form_open(app))
+        field, after = app.screen.query_one("#f-needed"), app.screen.query_one("#f-needed_text")
+        assert after.region.y == field.region.y + 1
+        assert not app.screen.query(".form-error")  # a form that opens has no message line
+        field.focus()
+        await pilot.press("ctrl+u", "-", "5")
+        await until(pilot, lambda: after.region.y == field.region.y + 2)
+        error = app.screen.query_one("#e-needed")
+        assert (error.region.x, error.region.y) == (field.region.x, field.region.y + 1)
+        assert "négatif" in str(error.render())
+        await pilot.press("backspace", "backspace")
+        await until(pilot, lambda: after.region.y == field.region.y + 1)
+        assert not error.display
+
+
 async def test_a_negative_amount_shows_the_message_and_keeps_the_text(  # type: ignore[no-untyped-def]
     make_app, data_dir, clock
 ) -> None:

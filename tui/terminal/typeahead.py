@@ -61,6 +61,19 @@ def _busy(nodes: list[MessagePump]) -> bool:
     return any(not node._message_queue.empty() for node in nodes)
 
 
+def _at_work(node: MessagePump) -> bool:
+    """Whether ``node`` may have something left to do: a message queued or being handled, a
+    callback to run next.
+
+    A node whose task waits for its next message, with none queued, has handled all it was
+    sent: waiting on it would only wake its task for nothing. (Where the wait cannot be seen,
+    the node counts as at work.)
+    """
+    queued = not node._message_queue.empty()
+    parked = getattr(node._message_queue.ready_event, "_waiters", None)  # its task awaits mail
+    return bool(queued or not parked or node._pending_message or node._next_callbacks)
+
+
 class InOrderKeys(_AppBase):
     """App mixin: each key and paste is handled whole before the next one is routed."""
 
@@ -244,10 +257,12 @@ class InOrderKeys(_AppBase):
         known = -1
         for _round in range(ROUNDS):
             try:
-                nodes: list[MessagePump] = [self.screen, *self.screen.walk_children()]
+                screen = self.screen
+                nodes: list[MessagePump] = [screen, *screen.walk_children()]
             except (NoMatches, ScreenStackError):  # the app is closing
                 return
-            if not await self._processed(nodes):
+            # The screen always (its idle lays out what the key changed), the rest if at work.
+            if not await self._processed([screen, *filter(_at_work, nodes[1:])]):
                 return self._gave_up()
             ran = await self._run_deferred()
             if len(nodes) == known and not ran and not _busy(nodes):

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -37,7 +37,11 @@ def keeps_enter(widget: Widget | None) -> bool:
 
 
 class RecordForm(VerticalScroll):
-    """Label, field and message for each field of one record; edits validate as typed."""
+    """Label and field for each field of one record; edits validate as typed.
+
+    A field's error line is mounted under it the first time its text is not valid, then kept
+    (hidden once the text is valid): a form that opens mounts no line nobody reads.
+    """
 
     can_focus = False  # Tab goes from field to field, never to the scrolling container
     # Enter in a one-line field moves on before the keys typed after it are read (a burst over
@@ -46,14 +50,17 @@ class RecordForm(VerticalScroll):
     BINDINGS = [Binding("enter", "next_field", show=False, priority=True)]
 
     DEFAULT_CSS = """
-    RecordForm { height: 1fr; padding: 0 1; }
-    RecordForm > .form-row { height: auto; margin-bottom: 0; }
+    RecordForm {
+        height: 1fr; padding: 0 1; layout: grid; grid-size: 2; grid-columns: 28 1fr;
+        grid-rows: auto;
+    }
     RecordForm Label.form-label {
         width: 28; padding: 0 1 0 0; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
     }
     RecordForm .form-field { width: 1fr; }
-    RecordForm .form-error { color: $error; text-style: bold; height: auto; padding-left: 28; }
-    RecordForm TextArea.form-field { height: 3; }
+    RecordForm .form-error { color: $error; text-style: bold; height: auto; }
+    RecordForm .form-error-gap { height: 0; }
+    RecordForm TextArea.form-field { height: 3; min-height: 3; }  /* a grid row is as high */
     RecordForm LinksField.form-field { height: auto; max-height: 3; }
     RecordForm Input.form-field:focus, RecordForm TextArea.form-field:focus,
     RecordForm LinksField.form-field:focus {
@@ -85,14 +92,16 @@ class RecordForm(VerticalScroll):
         self.record: BaseModel | None = None
         self._texts: dict[str, str] = {}
         """The text each field showed when loaded or last applied (its echo is ignored)."""
+        self._errors: dict[str, tuple[Static, Static]] = {}
+        """The error line of each field that had one, under the field, and the empty cell
+        under the label beside it (a grid cell: a line across both columns would be measured
+        as high as it is in the label's width)."""
 
     def compose(self) -> ComposeResult:
         """One labelled widget per field."""
-        for spec in self.specs:
-            with Horizontal(classes="form-row"):
-                yield Label(_(spec.label), classes="form-label", id=f"label-{spec.name}")
-                yield _field_widget(spec)
-            yield Static("", classes="form-error", id=f"e-{spec.name}", markup=False)
+        for spec in self.specs:  # a grid: label and field side by side, a row each
+            yield Label(_(spec.label), classes="form-label", id=f"label-{spec.name}")
+            yield _field_widget(spec)
 
     def relabel(self) -> None:
         """Redraw the labels in the interface language."""
@@ -213,7 +222,7 @@ class RecordForm(VerticalScroll):
         except ValidationError as exc:
             self._draft(spec, text, dict(exc.errors()[0]))
             return
-        had_error = self.query_one(f"#e-{spec.name}", Static).display
+        had_error = self._shows_error(spec)
         self._show_error(spec, None)
         if notify:
             if had_error:
@@ -224,12 +233,26 @@ class RecordForm(VerticalScroll):
         self._show_error(spec, describe_error(error, get_language()))
         self.post_message(self.DraftChanged(self, spec.name, text))
 
+    def _shows_error(self, spec: FieldSpec) -> bool:
+        cells = self._errors.get(spec.name)
+        return cells is not None and cells[1].display
+
     def _show_error(self, spec: FieldSpec, message: str | None) -> None:
-        widget = self.query_one(f"#e-{spec.name}", Static)
-        if not message and not widget.display:
-            return  # nothing to clear: typing a valid value repaints nothing here
-        widget.update(f"⚠ {message}" if message else "")
-        widget.display = bool(message)
+        cells = self._errors.get(spec.name)
+        if cells is None:
+            if not message:
+                return  # nothing to clear: typing a valid value repaints nothing here
+            cells = (
+                Static(classes="form-error-gap"),
+                Static(classes="form-error", id=f"e-{spec.name}", markup=False),
+            )
+            self._errors[spec.name] = cells
+            self.mount(*cells, after=self.query_one(f"#f-{spec.name}"))
+        elif not message and not cells[1].display:
+            return
+        cells[1].update(f"⚠ {message}" if message else "")
+        for cell in cells:
+            cell.display = bool(message)
 
 
 def _field_widget(spec: FieldSpec) -> Widget:
