@@ -110,3 +110,14 @@ def test_a_long_cell_keeps_its_text_and_escaped_pipes() -> None:
     page = minutes_parser().render(f"| A | B |\n| --- | --- |\n| {cell} | c |\n")
     assert "<td>" + "w" * 5_000 + " a | b</td>" in page
     assert "<td>c</td>" in page
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_the_page_is_the_parsed_tokens_rendered(index: int) -> None:
+    """render_html is the page around what the parser's tokens render (tests reuse them)."""
+    from tui.export.html import html_page
+
+    markdown, title, lang = _demo_markdown(index)
+    parser = minutes_parser()
+    body = parser.renderer.render(parser.parse(markdown), parser.options, {})
+    assert render_html(markdown, title, lang) == html_page(body, title, lang)

@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from tui.app.memory import QuietCollector
 from tui.app.shutdown import ShutdownMixin
 from tui.app.syncing import SyncCommand
 from tui.i18n import _, get_language, set_language
@@ -74,8 +75,9 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int])
         super().__init__()
         self.blink = blink
         self.settle_memory = False
-        """Freeze what is loaded once a session shows (see _settled): the app's own process
-        only, not an app among others in a test run, whose garbage it would keep."""
+        """Full collections of garbage only in the pauses between keys (see QuietCollector):
+        the app's own process only, not an app among others in a test run."""
+        self.memory: QuietCollector | None = None
         self.persist_preferences = True
         self.store = store
         self.clock = clock
@@ -103,9 +105,19 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int])
         self.register_theme(CONTRAST)
         self.theme = pick_theme(self.config.theme, os.environ, self.no_color)
         self.install_signal_handlers()
+        if self.settle_memory:
+            self.memory = QuietCollector()
+            self.memory.start()
+            self.set_interval(0.5, self.memory.tick, name="collector")
         self.push_screen(HomeScreen())
         if self.start_session:
             self.open_session(self.start_session)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when keys arrive (full collections wait for a pause), then route them."""
+        if self.memory is not None and isinstance(event, events.Key | events.Paste):
+            self.memory.typed()
+        await super().on_event(event)
 
     def flush_now(self) -> bool:
         """Write pending changes synchronously (quit, signals, crashes).
@@ -163,8 +175,6 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int])
         if handle.read_only:
             self.set_interval(FOLLOW_INTERVAL, self._follow, name="follow")
         self.show_screen(self.ctx.session.progress.screen)
-        if self.settle_memory:
-            self.call_after_refresh(_settled)
 
     def close_session(self) -> None:
         """Save and release the open session, if any."""
@@ -397,7 +407,11 @@ def run_app(folder: Path, *, session_id: str | None, tz: str, config: Config | N
     app = make_app(folder, tz=tz, config=config or load_config(), session_id=session_id)
     app.settle_memory = True
     _settled()  # modules, classes and constants: before the first frame
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.memory is not None:
+            app.memory.stop()
     if app.return_code not in (None, 0):
         path = log_path()
         print(
@@ -409,9 +423,8 @@ def run_app(folder: Path, *, session_id: str | None, tz: str, config: Config | N
 
 
 def _settled() -> None:
-    """What is loaded now (modules, the open session's screens and forms) lives as long as the
-    session: the collector no longer scans it, so a full collection (some 80 ms over 140,000
-    objects) no longer lands between a key and the form it opens."""
+    """What is loaded before the first frame (modules, classes, constants) lives as long as the
+    process: the collector no longer scans it."""
     gc.freeze()
 
 

@@ -67,7 +67,11 @@ def minutes_parser() -> MarkdownIt:
 
 def render_html(markdown_text: str, title: str, lang: str, *, extra_css: str = "") -> str:
     """A complete printable HTML page of the minutes ``markdown_text``; ``extra_css`` follows."""
-    body = minutes_parser().render(markdown_text)
+    return html_page(minutes_parser().render(markdown_text), title, lang, extra_css=extra_css)
+
+
+def html_page(body: str, title: str, lang: str, *, extra_css: str = "") -> str:
+    """The printable page around ``body``, the minutes already rendered to HTML."""
     code = lang if lang in ("fr", "en") else "en"
     return (
         "<!DOCTYPE html>\n"
