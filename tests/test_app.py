@@ -242,3 +242,26 @@ async def test_a_copy_whose_title_would_be_too_long_is_refused_in_words(  # type
         assert note.message == "Au plus 500 caractères."
         assert app.return_code is None
     assert len(store.list()) == 1
+
+
+@pytest.mark.parametrize("screen", ["meeting", "resources"])
+async def test_a_screen_loads_the_session_once_when_it_shows_and_once_per_change(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock, screen: str
+) -> None:
+    """Each screen fills itself once as it shows, and once when the session changes under it
+    (an undo, a followed save); its header ticks once a second, not twice."""
+    from live_helpers import live_session, show
+
+    _store, sid = live_session(data_dir, clock)
+    app = make_app(session_id=sid)
+    loads: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, screen)
+        shown = app.screen
+        original = shown.load
+        shown.load = lambda: (loads.append(screen), original())[1]  # type: ignore[method-assign]
+        app.revision += 1
+        await until(pilot, lambda: bool(loads))
+        await pilot.pause()
+        assert loads == [screen]
+        assert len([t for t in shown._timers if t._interval == 1.0]) == 1

@@ -68,9 +68,17 @@ class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, AgendaControls,
         self.watch(self.app, "revision", lambda _r: self.reload(), init=False)
         self.set_interval(1.0, self.tick)
         self.reload()
+        self.mounted()
         from tui.screens.lists import greet
 
         self.call_after_refresh(greet, self)
+
+    def mounted(self) -> None:
+        """The screen shows the session: put the focus where it starts.
+
+        Textual calls the ``on_mount`` of each class a screen derives from: a subclass that
+        called this one's as well would watch, tick and load twice. Subclasses extend this.
+        """
 
     def reload(self) -> None:
         """Show the session as it is now (on mount, and when a followed save arrives)."""

@@ -188,9 +188,8 @@ class MeetingScreen(EditorScreen):
             with TabPane(_(TABS["tab-agenda"]), id="tab-agenda"):
                 yield RecordEditor(AGENDA, notes_key="meeting", id="agenda")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         """Start on the title."""
-        super().on_mount()
         if not self.ctx.read_only:
             self.query_one("#f-title").focus()
 

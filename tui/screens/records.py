@@ -157,9 +157,8 @@ class RecordStepScreen(EditorScreen):
                 with TabPane(_(tab.label), id=tab.id):
                     yield RecordEditor(tab.editor, notes_key=self.KEY, id=f"editor-{tab.id}")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         """Start on the table (of the tab a jump from the review has shown)."""
-        super().on_mount()
         shown = self.shown_editor()
         if shown is not None:
             shown.table.focus()
