@@ -54,7 +54,9 @@ CONCERTO = textwrap.dedent(
     FROZEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
     app = make_app(Path(sys.argv[1]), lang="fr", clock=lambda: FROZEN, session_id=sys.argv[2],
                    tz="America/Montreal", blink=False)
-    app.settle_memory = True  # as run_app does
+    app.settle_memory = True  # as run_app does, with the freeze of what is loaded
+    import gc
+    gc.freeze()
     app.run()
     """
 )

@@ -82,3 +82,18 @@ def test_stop_gives_python_its_own_thresholds_back() -> None:
     assert gc.get_threshold()[2] > before[2]
     memory.stop()
     assert gc.get_threshold() == before
+
+
+def test_no_collection_runs_while_collection_is_off_on_purpose() -> None:
+    """The minutes drawn in a thread turn collection off: the pause does not collect then."""
+    now = [100.0]
+    memory = QuietCollector(clock=lambda: now[0])
+    now[0] += 1
+    memory.typed()
+    now[0] += QUIET
+    gc.disable()
+    try:
+        assert not memory.tick()
+    finally:
+        gc.enable()
+    assert memory.tick()

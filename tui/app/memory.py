@@ -50,7 +50,11 @@ class QuietCollector:
         self.last_input = self.clock()
 
     def tick(self) -> bool:
-        """Collect if the keys paused after some came, or after a long run; True if it did."""
+        """Collect if the keys paused after some came, or after a long run; True if it did.
+
+        Never while collection is off on purpose (the minutes drawn in a thread turn it off)."""
+        if not gc.isenabled():
+            return False
         now = self.clock()
         paused = self.last_input > self.collected_at and now - self.last_input >= QUIET
         if not paused and now - self.collected_at < LONGEST:
