@@ -159,7 +159,7 @@ def main(smoke: bool = False) -> bool:
             )
     first, bare_first = found["Concerto"]["form"][0] * 1000, found["bare Textual"]["form"][0] * 1000
     print(
-        f"key-to-form-visible, first opening (mounts the form; not in the goal): Concerto"
+        f"key-to-form-visible, first opening of the form: Concerto"
         f" {first:6.1f} ms, bare Textual {bare_first:6.1f} ms"
     )
     return ok

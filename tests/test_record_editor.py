@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from conftest import counter, form_open, form_shown, until
 from steps_data import write_plan
 
@@ -350,3 +351,31 @@ async def test_a_read_only_session_offers_no_change(make_app, data_dir, clock) -
             assert not form_shown(app)
     finally:
         holder.close()
+
+
+@pytest.mark.parametrize("wait", [False, True], ids=["while-it-mounts", "once-mounted"])
+async def test_the_first_form_of_a_step_is_made_ahead_and_takes_the_keys_typed_with_it(  # type: ignore[no-untyped-def]
+    make_app, data_dir, clock, wait: bool
+) -> None:
+    """Once a step's table shows, the form of its records is mounted, hidden: the first ``a``
+    only fills it. Keys typed in the same write as ``a``, while that form still mounts or once
+    it has, reach it in order: the record gets its whole name, the next field the rest."""
+    from typing_helpers import Terminal
+
+    from tui.widgets.record_pane import RecordPane
+
+    sid = write_plan(data_dir, clock, screen="resources")
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: len(rows(app)) == 3)
+        ahead = list(app.screen.query(RecordPane))
+        if wait:
+            await until(pilot, lambda: any(p.ready for p in app.screen.query(RecordPane)))
+            ahead = list(app.screen.query(RecordPane))
+        assert len(ahead) == 1 and not ahead[0].display  # made ahead, hidden
+        Terminal(app).write("a" + "Prêt de salle" + "\t\t\t" + "1200")
+        await until(pilot, lambda: app.ctx.session.resources[-1].needed == Decimal(1200))
+        assert app.ctx.session.resources[-1].label == "Prêt de salle"
+        shown = [p for p in app.screen.query(RecordPane) if p.display]
+        assert shown == ahead  # the form opened is the one made ahead: nothing mounted
+        assert app.focused is app.screen.query_one("#f-needed")

@@ -65,9 +65,14 @@ class RecordPane(Pane):
         options: Options,
         pending: bool,
         read_only: bool,
+        ahead: bool = False,
     ) -> None:
-        """The form of ``record``; ``pending`` while a new record still lacks its label."""
+        """The form of ``record``; ``pending`` while a new record still lacks its label;
+        ``ahead``: mounted hidden before any form opens, ``reuse`` shows a record in it."""
         super().__init__()
+        self.ahead = ahead
+        self.ready = False
+        """Mounted whole: ``reuse`` may show a record in it."""
         self.config = config
         self.record = record
         self.start_drafts = drafts
@@ -97,8 +102,13 @@ class RecordPane(Pane):
         return f"{_(help_msgid)}\n{keys}" if help_msgid else keys
 
     def on_mount(self) -> None:
-        """Show the record and focus its first field (a pane kept after closing, hidden, shows
-        again through `reuse`)."""
+        """Show the record and focus its first field (a pane mounted ahead or kept after
+        closing, hidden, shows a record through `reuse`)."""
+        self.ready = True
+        if not self.ahead:
+            self._show_record()
+
+    def _show_record(self) -> None:
         found = self.query(RecordForm)
         if not found:
             return  # removed while it mounted (its screen was left at once)
@@ -120,7 +130,7 @@ class RecordPane(Pane):
         """Show ``record`` in this pane, kept mounted since it last closed (opening it again
         mounts nothing)."""
         self.record, self.start_drafts, self.options = record, drafts, options
-        self.pending, self.read_only = pending, read_only
+        self.pending, self.read_only, self.ahead = pending, read_only, False
         self.drafts, self.touched = {}, False
         self.display = True
         if get_language() != self.lang:  # made in another language: its labels too
@@ -128,7 +138,7 @@ class RecordPane(Pane):
             self.lang = get_language()
         self.query_one(".pane-title", Label).update(self._title())
         self.query_one(".pane-hint", Static).update(self._hint())
-        self.on_mount()
+        self._show_record()
 
     def relabel(self) -> None:
         """Redraw in the interface language."""
