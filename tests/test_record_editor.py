@@ -20,6 +20,13 @@ def saved(data_dir: Path, clock, sid: str):  # type: ignore[no-untyped-def]
     return SessionStore(data_dir, clock=clock, new_id=counter("z")).load(sid)
 
 
+async def open_first_form(app, pilot, count: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the table's ``count`` rows, then open the first one's form with Enter."""
+    await until(pilot, lambda: len(rows(app)) == count)
+    await pilot.press("enter")
+    await until(pilot, lambda: form_open(app))
+
+
 def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
     """Row keys of the editor of the screen shown, in order."""
     return [r.key for r in app.screen.query_one(RecordEditor).rows]
@@ -122,9 +129,7 @@ async def test_a_wrong_date_shows_the_message_keeps_the_text_and_survives_a_reop
     sid = write_plan(data_dir, clock, screen="roles")
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: len(rows(app)) == 2)
-        await pilot.press("enter")
-        await until(pilot, lambda: form_open(app))
+        await open_first_form(app, pilot, 2)
         app.screen.query_one("#f-deadline").focus()
         await pilot.press("end", "backspace", "backspace", "3", "1")  # 2027-06-31
         await pilot.pause()
@@ -138,9 +143,7 @@ async def test_a_wrong_date_shows_the_message_keeps_the_text_and_survives_a_reop
     assert kept.drafts == {"roles/o1/deadline": "2027-06-31"}
     again = make_app(session_id=sid)
     async with again.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: len(rows(again)) == 2)
-        await pilot.press("enter")
-        await until(pilot, lambda: form_open(again))
+        await open_first_form(again, pilot, 2)
         await pilot.pause()
         assert again.screen.query_one("#f-deadline").value == "2027-06-31"
         assert again.screen.query_one("#e-deadline").display
@@ -154,9 +157,7 @@ async def test_the_message_shows_right_under_its_field_and_goes_with_it(  # type
     sid = write_plan(data_dir, clock, screen="resources")
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: len(rows(app)) == 3)
-        await pilot.press("enter")
-        await until(pilot, lambda: form_open(app))
+        await open_first_form(app, pilot, 3)
         field, after = app.screen.query_one("#f-needed"), app.screen.query_one("#f-needed_text")
         assert after.region.y == field.region.y + 1
         assert not app.screen.query(".form-error")  # a form that opens has no message line
@@ -177,9 +178,7 @@ async def test_a_negative_amount_shows_the_message_and_keeps_the_text(  # type: 
     sid = write_plan(data_dir, clock, screen="resources")
     app = make_app(session_id=sid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: len(rows(app)) == 3)
-        await pilot.press("enter")
-        await until(pilot, lambda: form_open(app))
+        await open_first_form(app, pilot, 3)
         app.screen.query_one("#f-needed").focus()
         await pilot.press("ctrl+u", "-", "5", "0", "0")
         await pilot.pause()
