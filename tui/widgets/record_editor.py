@@ -124,8 +124,7 @@ class RecordEditor(Vertical):
             return
         if tc.table in self._spares or not self.is_attached or not self.region:
             return  # one is there, or this editor is not shown (a tab behind another)
-        label: dict[str, Any] = {"id": "", tc.fields[0].name: ""}  # takes no id of the session's
-        record = tc.model.model_construct(**label)
+        record = _blank(tc, {"id": ""})  # takes no id of the session's
         pane = RecordPane(
             tc, record, drafts={}, options={}, pending=True, read_only=False, ahead=True
         )
@@ -206,9 +205,7 @@ class RecordEditor(Vertical):
     def _add(self, tc: TableConfig, values: dict[str, object]) -> None:
         if self.read_only or self.session is None:
             return
-        fields: dict[str, Any] = {tc.fields[0].name: "", **values}
-        record = tc.model.model_construct(**fields)
-        self._open(tc, record, pending=True)
+        self._open(tc, _blank(tc, values), pending=True)
 
     def action_edit_record(self) -> None:
         """Open the form of the record under the cursor."""
@@ -431,3 +428,9 @@ class RecordEditor(Vertical):
         parent = getattr(row.record, cfg.parent_field)
         parents = {r.id for r in getattr(self.session, cfg.main.table)}
         return parent if parent in parents else "-"
+
+
+def _blank(tc: TableConfig, values: dict[str, object]) -> Record:
+    """A new record of ``tc``'s table, its label empty, not validated yet."""
+    fields: dict[str, Any] = {tc.fields[0].name: "", **values}
+    return tc.model.model_construct(**fields)
