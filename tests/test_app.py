@@ -265,3 +265,29 @@ async def test_a_screen_loads_the_session_once_when_it_shows_and_once_per_change
         await pilot.pause()
         assert loads == [screen]
         assert len([t for t in shown._timers if t._interval == 1.0]) == 1
+
+
+async def test_an_app_started_on_a_session_goes_back_to_the_list_of_sessions(  # type: ignore[no-untyped-def]
+    make_app, data_dir: Path, clock
+) -> None:
+    """Started on a session, the app shows it at once; ctrl+o still leads to the list."""
+    from textual.widgets import DataTable
+
+    from tui.screens.home import HomeScreen
+
+    store = SessionStore(data_dir, clock=clock, new_id=counter("s"))
+    first, second = store.create("Comité").id, store.create("Assemblée").id
+    app = make_app(session_id=first)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "KEY", None) == "meeting")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.ctx is None  # the session was saved and released
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 2)
+        keys = [row.key.value for row in table.ordered_rows]
+        await pilot.press(*["down"] * keys.index(second), "enter")
+        await until(pilot, lambda: app.ctx is not None and app.ctx.session.id == second)
+        await pilot.press("ctrl+o")  # the list made on the way out is the one shown again
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.ctx is None)
+        assert len(app.screen_stack) == 2

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import until
 
 from tui.cli.main import main
 from tui.i18n import set_language
@@ -227,7 +228,8 @@ async def test_the_app_shows_the_reason_in_words(make_app, data_dir: Path) -> No
     shown: list[str] = []
     app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: bool(app.screen.query("#sessions")))  # the list, not a step
+        assert app.ctx is None
     set_language("en")
     assert damaged_reason("newer_schema", str(CURRENT_SCHEMA_VERSION + 1)) in shown
     assert sha(data_dir / "d-newer.json") == before

@@ -73,3 +73,24 @@ async def test_a_form_that_opens_mounts_only_the_keys_that_fit(
         assert any(k.key_display == "F1" for k in keys)
         right = max(k.region.right for k in keys if not k.has_class("-command-palette"))
         assert right <= 80
+
+
+async def test_the_first_footer_of_a_process_fits_its_keys_once_they_are_styled(
+    make_app: Any, data_dir: Path, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An app started on a session: its footer is the first (no kind of key measured yet)."""
+    monkeypatch.setattr(TranslatedFooter, "_margins", {})  # as in a new process
+    _store, sid = _session(data_dir, clock, counter)  # the skills screen: a group of keys
+    app = make_app(session_id=sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(KeyGroup)))
+        footer = app.screen.query_one(TranslatedFooter)
+        await pilot.resize_terminal(56, 24)
+        await until(pilot, lambda: footer.size.width == 56)
+        await pilot.pause()
+        shown = _shown(footer)
+        palette = next(w for w in shown if w.has_class("-command-palette"))
+        keys = [w for w in shown if w is not palette]
+        assert any(isinstance(k, FooterKey) and k.key_display == "F1" for k in keys)
+        assert max(k.region.right for k in keys) <= palette.region.x
+        assert len(shown) < len(footer.children)  # some keys left out at 56 columns

@@ -109,9 +109,10 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int])
             self.memory = QuietCollector()
             self.memory.start()
             self.set_interval(0.5, self.memory.tick, name="collector")
-        self.push_screen(HomeScreen())
         if self.start_session:
             self.open_session(self.start_session)
+        if self.ctx is None:  # no session asked for, or it did not open: the list of sessions
+            self.push_screen(HomeScreen())
 
     async def on_event(self, event: events.Event) -> None:
         """Note when keys arrive (full collections wait for a pause), then route them."""
@@ -203,12 +204,15 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int])
 
     def go_home(self) -> None:
         """Back to the list of sessions."""
+        from tui.screens.home import HomeScreen
+
         self.close_session()
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        if isinstance(self.screen, _session_screen_type()):
-            self.pop_screen()
-        self.screen.refresh_sessions()  # type: ignore[attr-defined]
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_sessions()
+        else:  # the app started on a session: the list is made when first asked for
+            self.push_screen(HomeScreen())
 
     def changed(self, tables: Iterable[str] | None = None, *, undoable: bool = True) -> None:
         """A screen changed the session: save it shortly, off the event loop.

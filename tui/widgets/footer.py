@@ -144,9 +144,16 @@ class TranslatedFooter(Footer):
         When some are left out, help (F1, which lists every key of the screen) stays at the end
         of the line: the facilitator always sees where the other keys are.
         """
+        if not self.is_attached:
+            return
         self._learn(list(self.children))
         units = _units(list(self.children))
-        for unit, shown in zip(units, self._choose(units), strict=True):
+        try:
+            chosen = self._choose(units)
+        except KeyError:  # the first keys of their kind are still mounting: fit once styled
+            self.call_after_refresh(self.fit)
+            return
+        for unit, shown in zip(units, chosen, strict=True):
             for widget in unit:
                 widget.display = shown
 
