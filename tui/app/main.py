@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from tui.app.memory import QuietCollector
 from tui.app.shutdown import ShutdownMixin
+from tui.app.styling import MountedStyles
 from tui.app.syncing import SyncCommand
 from tui.i18n import _, get_language, set_language
 from tui.model import SCREENS, utcnow
@@ -38,7 +39,7 @@ SAVE_DELAY = 0.2
 FOLLOW_INTERVAL = 0.5
 
 
-class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, App[int]):
+class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, MountedStyles, App[int]):
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
