@@ -21,6 +21,19 @@ class Node:
         self.me = self
 
 
+@pytest.fixture(autouse=True)
+def python_thresholds() -> Iterator[None]:
+    """Python's own thresholds (the suite's processes collect less often, see conftest)."""
+    from conftest import PYTHON_THRESHOLDS
+
+    kept = gc.get_threshold()
+    gc.set_threshold(*PYTHON_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*kept)
+
+
 @pytest.fixture
 def full_collections() -> Iterator[list[int]]:
     """The full collections that run while the test does."""
