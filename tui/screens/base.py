@@ -22,6 +22,7 @@ from tui.screens.speaking import SpeakingCommands, floor_text, limit_s
 from tui.terminal.keymap import bindings_for
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.header import SessionHeader, clock_text, end_text, state_word
+from tui.widgets.screens import StyledOnce
 from tui.widgets.stepbar import StepBar, screen_name
 
 if TYPE_CHECKING:
@@ -29,7 +30,9 @@ if TYPE_CHECKING:
     from tui.screens.host import Host
 
 
-class SessionScreen(SpeakingCommands, FindCommands, LiveCapture, AgendaControls, Screen[None]):
+class SessionScreen(
+    SpeakingCommands, FindCommands, LiveCapture, AgendaControls, StyledOnce, Screen[None]
+):
     """Base of the screens of an open session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("session")]

@@ -22,6 +22,7 @@ from tui.storage.messages import damaged_reason, failure
 from tui.terminal.keymap import bindings_for
 from tui.widgets.footer import TranslatedFooter
 from tui.widgets.line_input import LineInput
+from tui.widgets.screens import StyledOnce
 from tui.widgets.stepbar import short_name
 
 T = TypeVar("T")
@@ -43,7 +44,7 @@ COLUMNS = (
 )
 
 
-class HomeScreen(Hosted, Screen[None]):
+class HomeScreen(Hosted, StyledOnce, Screen[None]):
     """The list of sessions: create, resume, copy, delete, restore, filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("home")]
