@@ -43,7 +43,7 @@ class ConcertoApp(SyncCommand, ShutdownMixin, InOrderKeys, OneMessage, MountedSt
     """Facilitate a planning meeting: home, the meeting, the steps, review and minutes."""
 
     # Home's sheet comes with the app's: a screen's own CSS_PATH re-parses every sheet when
-    # it is first shown, and home is shown first.
+    # it is first shown, and home is the first screen unless the app opens a session.
     CSS_PATH = ["app.tcss", "../screens/home.tcss"]
     TITLE = "Concerto"
     BINDINGS = [
