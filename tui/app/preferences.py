@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from tui.app.part import AppPart
 from tui.i18n import _, get_language, set_language
 
 
-class PaletteAndLanguage:
+class PaletteAndLanguage(AppPart):
     """The palette, F1, the language and the theme (a mixin of the App)."""
-
-    config: Any
-    persist_preferences: bool
-    use_command_palette: bool
-    no_color: bool
-    theme: Any
-    screen: Any
-    screen_stack: Any
-    push_screen: Any
-
-    if TYPE_CHECKING:  # provided by ConcertoApp and Textual's App; declared for type checks
-
-        def notify(self, message: str, **kw: Any) -> None: ...
-
-        def action_sync(self) -> None: ...
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Concerto's own palette entries, translated (Textual's English ones replaced)."""

@@ -7,27 +7,12 @@ import contextlib
 import os
 import signal
 import threading
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from tui.live.context import SessionContext
+from tui.app.part import AppPart
 
 
-class ShutdownMixin:
+class ShutdownMixin(AppPart):
     """SIGHUP and SIGTERM handling for the app: settle, save, release the session, exit."""
-
-    ctx: SessionContext | None
-    screen: Any
-
-    if TYPE_CHECKING:  # provided by ConcertoApp and Textual's App; declared for type checks
-
-        def flush_now(self) -> bool: ...
-
-        def close_session(self) -> None: ...
-
-        def stop_ordering(self) -> None: ...
-
-        def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None: ...
 
     def install_signal_handlers(self) -> None:
         """SIGHUP (a dropped SSH connection) and SIGTERM save what is pending, then exit."""

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from textual import work
 
+from tui.app.part import AppPart
 from tui.i18n import _
 
 
-class SyncCommand:
+class SyncCommand(AppPart):
     """The « session: Sync » command of the app (a mixin of the App)."""
-
-    ctx: Any
-    config: Any
-    store: Any
-    revision: int
-    screen: Any
-
-    if TYPE_CHECKING:  # provided by ConcertoApp and Textual's App; declared for type checks
-
-        def notify(self, message: str, **kw: Any) -> None: ...
-
-        def call_from_thread(self, callback: Any, *args: Any) -> Any: ...
-
-        def _show_save_state(self) -> None: ...
 
     def action_sync(self) -> None:
         """Sync the sessions with the shared git repository, in the background."""
